@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Settings } from '../dto/settings';
+import { FeedStatus } from '../dto/system';
+import { LogEntry } from '../dto/log';
+
+/** Menu and hotkey commands the host sends to the UI. */
+export const AppCommand = z.strictObject({ command: z.enum(['open-settings', 'toggle-theme']) });
+export type AppCommand = z.infer<typeof AppCommand>;
+
+/** Every push topic, `domain.noun`, with its payload schema. */
+export const topics = {
+  'settings.changed': Settings,
+  'log.entry': LogEntry,
+  'feed.status': FeedStatus,
+  'app.command': AppCommand,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Topics = typeof topics;
+export type TopicName = keyof Topics;
+export type Payload<T extends TopicName> = z.output<Topics[T]>;
+
+export function isTopicName(name: string): name is TopicName {
+  return Object.prototype.hasOwnProperty.call(topics, name);
+}
