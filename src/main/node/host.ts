@@ -1,0 +1,140 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ServerMessage } from '@shared/contract/envelope';
+import type { Payload, TopicName } from '@shared/contract/events';
+import { PROTOCOL_VERSION } from '@shared/contract/version';
+import type { LogLevel } from '@shared/dto/log';
+import type { EngineInfo, HostKind } from '@shared/dto/system';
+import type { Clock } from '../core/ports/clock';
+import type { Logger } from '../core/ports/logger';
+import type { Handlers } from '../core/api/handlers';
+import { Router } from '../core/api/router';
+import { Session } from '../core/api/session';
+import { EventHub } from '../core/events/event-hub';
+import { LogBuffer } from '../core/log/log-buffer';
+import { logHandlers } from '../core/log/log-handlers';
+import { SettingsService } from '../core/settings/settings-service';
+import { settingsHandlers } from '../core/settings/settings-handlers';
+import { systemHandlers } from '../core/system/system-handlers';
+import { FeedStatusBoard } from '../core/feed/feed-status-board';
+import { acquireEngineLock, type EngineLock } from './data-dir/engine-record';
+import { createLogger, type LogSink } from './logging/engine-logger';
+import { fileSink, stderrSink } from './logging/sinks';
+import { openSqliteStore } from './store/database';
+import { migrateToLatest } from './store/migrate';
+import { SqliteSettingsRepository } from './store/sqlite-settings-repository';
+import { systemClock } from './system-clock';
+
+export interface EngineOptions {
+  dataDir: string;
+  host: HostKind;
+  version: string;
+  clock?: Clock;
+  /** Threshold for the stderr log (the UI buffer and the file always get info and up). */
+  stderrLevel?: LogLevel | 'silent';
+  /** better-sqlite3 compiled for another runtime (Electron), when not the one in node_modules. */
+  sqliteNativeBinding?: string;
+}
+
+export interface Engine {
+  readonly info: EngineInfo;
+  readonly logger: Logger;
+  publish<T extends TopicName>(topic: T, payload: Payload<T>): void;
+  /** A client connection on any transport; `send` receives that client's events. */
+  openSession(label: string, send: (message: ServerMessage) => void): Session;
+  /** Records where the engine listens, so CLI commands can reach it (serve mode). */
+  advertise(endpoint: { url: string; token: string }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type { Session };
+
+/**
+ * The composition root: data directory, database, services and the contract's handlers.
+ * Plain Node; the Electron shell and headless `serve` both start the engine through here.
+ */
+export async function startEngine(options: EngineOptions): Promise<Engine> {
+  const clock = options.clock ?? systemClock;
+  const dataDir = options.dataDir;
+  await mkdir(dataDir, { recursive: true });
+
+  const hub = new EventHub();
+  const buffer = new LogBuffer();
+  const file = fileSink(join(dataDir, 'logs', 'engine.log'));
+  const sinks: LogSink[] = [(entry) => buffer.push(entry), (entry) => hub.publish('log.entry', entry), file.sink];
+  const stderrLevel = options.stderrLevel ?? 'info';
+  if (stderrLevel !== 'silent') sinks.push(stderrSink(stderrLevel));
+  const logger = createLogger({ clock, sinks, scope: 'engine' });
+
+  let lock: EngineLock | undefined;
+  const cleanups: (() => Promise<void>)[] = [() => file.close()];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+  };
+
+  try {
+    const startedAt = clock.now();
+    lock = await acquireEngineLock(dataDir, { pid: process.pid, host: options.host, version: options.version, startedAt });
+    const heldLock = lock;
+    cleanups.push(() => heldLock.release());
+
+    const store = openSqliteStore(join(dataDir, 'kestrel.db'), { nativeBinding: options.sqliteNativeBinding });
+    cleanups.push(() => store.close());
+    const migrations = await migrateToLatest(store.db);
+    if (migrations.newlyApplied.length > 0) {
+      logger.info('Database migrated', { applied: migrations.newlyApplied.join(',') });
+    }
+
+    const settings = new SettingsService(new SqliteSettingsRepository(store.db), hub, clock, logger.child('settings'));
+    await settings.load();
+    const feed = new FeedStatusBoard(hub, clock);
+
+    const info: EngineInfo = {
+      name: 'Kestrel',
+      version: options.version,
+      protocol: PROTOCOL_VERSION,
+      host: options.host,
+      mode: 'paper',
+      dataDir,
+      startedAt,
+    };
+    const handlers: Handlers = {
+      ...systemHandlers(info, clock),
+      ...settingsHandlers(settings),
+      ...logHandlers(buffer),
+      ...feed.handlers(),
+    };
+    const router = new Router(handlers, logger.child('rpc'));
+    const sessions = new Set<Session>();
+    const sessionLogger = logger.child('session');
+    let nextSession = 1;
+    logger.info('Engine started', { dataDir, host: options.host, version: options.version });
+
+    let closing: Promise<void> | undefined;
+    return {
+      info,
+      logger,
+      publish: (topic, payload) => hub.publish(topic, payload),
+      openSession(label, send) {
+        const session = new Session(`${label}#${nextSession++}`, router, hub, send, sessionLogger, () =>
+          sessions.delete(session),
+        );
+        sessions.add(session);
+        return session;
+      },
+      advertise: (endpoint) => heldLock.update(endpoint),
+      close() {
+        closing ??= (async () => {
+          for (const session of [...sessions]) session.close();
+          logger.info('Engine stopped');
+          await cleanup();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    logger.error('Engine failed to start', { error: error instanceof Error ? error.message : String(error) });
+    await cleanup();
+    throw error;
+  }
+}
