@@ -1,0 +1,38 @@
+import type { ReactElement } from 'react';
+import { ModeBadge } from './ModeBadge';
+import { FeedStatusLabel } from './FeedStatusLabel';
+import { ConnectionStatus } from './ConnectionStatus';
+import { Clock } from './Clock';
+import { ThemeToggle } from './ThemeToggle';
+import './header.css';
+
+interface HeaderProps {
+  onOpenSettings: () => void;
+  onToggleTheme: () => void;
+}
+
+export function Header({ onOpenSettings, onToggleTheme }: HeaderProps): ReactElement {
+  return (
+    <header className="header">
+      <div className="header-group">
+        <span className="header-brand">Kestrel</span>
+        <ModeBadge />
+      </div>
+      <div className="header-group header-status">
+        <FeedStatusLabel />
+        <ConnectionStatus />
+        <Clock />
+        <ThemeToggle onToggle={onToggleTheme} />
+        <button
+          type="button"
+          className="button button-ghost"
+          data-testid="open-settings"
+          title="Settings (Ctrl+,)"
+          onClick={onOpenSettings}
+        >
+          Settings
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+import { createConnectionStore, type ConnectionStore } from './connection/connection-store';
+import { createLogStore, type LogStore } from './log/log-store';
+import { createSettingsStore, type SettingsStore } from './settings/settings-store';
+import type { EngineClient } from './engine-client';
+
+export interface Stores {
+  connection: ConnectionStore;
+  settings: SettingsStore;
+  log: LogStore;
+}
+
+export function createStores(client: EngineClient): Stores {
+  return {
+    connection: createConnectionStore(client),
+    settings: createSettingsStore(client),
+    log: createLogStore(client),
+  };
+}
+
+/**
+ * Feeds the stores from the engine: pushed topics go straight in, and every time the
+ * transport (re)opens, info, feed, settings and log are fetched again (the client renews
+ * the topic subscriptions itself). Returns a function that detaches everything.
+ */
+export function attachStores(client: EngineClient, stores: Stores): () => void {
+  const detach = [
+    client.subscribe('feed.status', (feed) => stores.connection.getState().setFeed(feed)),
+    client.subscribe('settings.changed', (settings) => stores.settings.getState().receive(settings)),
+    client.subscribe('log.entry', (entry) => stores.log.getState().append(entry)),
+    client.onState((state) => {
+      stores.connection.getState().setTransport(state);
+      if (state === 'open') reloadAll(stores);
+    }),
+  ];
+  return () => {
+    for (const off of detach) off();
+  };
+}
+
+function reloadAll(stores: Stores): void {
+  void stores.connection.getState().load();
+  void stores.settings.getState().load();
+  void stores.log.getState().load();
+}

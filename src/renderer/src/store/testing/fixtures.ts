@@ -1,0 +1,29 @@
+import type { Settings } from '@shared/dto/settings';
+import type { EngineInfo, FeedStatus } from '@shared/dto/system';
+import type { LogEntry } from '@shared/dto/log';
+
+/** Test data for store unit tests (literal copies, so tests need no path alias). */
+export const SETTINGS: Settings = {
+  theme: 'dark',
+  clockZone: 'exchange',
+  confirmOrders: true,
+  layout: { columns: [18, 60, 22], rows: [70, 30], bottomTab: 'positions' },
+};
+
+export const INFO: EngineInfo = {
+  name: 'Kestrel',
+  version: '0.1.0',
+  protocol: 1,
+  host: 'desktop',
+  mode: 'paper',
+  dataDir: '/tmp/kestrel',
+  startedAt: 1_700_000_000_000,
+};
+
+export function feedStatus(label: string, since: number): FeedStatus {
+  return { source: 'none', state: 'idle', label, since };
+}
+
+export function logEntry(seq: number, message = `entry ${seq}`): LogEntry {
+  return { seq, time: 1_700_000_000_000 + seq, level: 'info', scope: 'test', message };
+}
