@@ -24,6 +24,8 @@ import { openSqliteStore } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { SqliteSettingsRepository } from './store/sqlite-settings-repository';
 import { systemClock } from './system-clock';
+import { DomainError } from '../core/api/domain-error';
+import type { DomainHandlers } from '../core/api/handlers';
 
 export interface EngineOptions {
   dataDir: string;
@@ -103,6 +105,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       ...settingsHandlers(settings),
       ...logHandlers(buffer),
       ...feed.handlers(),
+      ...marketDataNotWiredYet(),
     };
     const router = new Router(handlers, logger.child('rpc'));
     const sessions = new Set<Session>();
@@ -137,4 +140,23 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     await cleanup();
     throw error;
   }
+}
+
+type MarketDataMethods = Extract<keyof Handlers, `md.${string}`>;
+
+/** Market-data methods while their services are being built: a clear UNAVAILABLE, not a crash. */
+function marketDataNotWiredYet(): DomainHandlers<MarketDataMethods> {
+  const unavailable = (): never => {
+    throw new DomainError('UNAVAILABLE', 'Market data is not available in this build yet');
+  };
+  return {
+    'md.instruments.search': unavailable,
+    'md.bars': unavailable,
+    'md.indicators': unavailable,
+    'md.tickers': unavailable,
+    'md.import.begin': unavailable,
+    'md.import.chunk': unavailable,
+    'md.import.preview': unavailable,
+    'md.import.commit': unavailable,
+  };
 }

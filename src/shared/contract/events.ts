@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Settings } from '../dto/settings';
 import { FeedStatus } from '../dto/system';
 import { LogEntry } from '../dto/log';
+import { BarUpdate, Ticker } from '../dto/market-data';
+import { ImportProgress } from '../dto/data-import';
 
 /** Menu and hotkey commands the host sends to the UI. */
 export const AppCommand = z.strictObject({ command: z.enum(['open-settings', 'toggle-theme']) });
@@ -13,6 +15,10 @@ export const topics = {
   'log.entry': LogEntry,
   'feed.status': FeedStatus,
   'app.command': AppCommand,
+  /** Live bars, coalesced in the engine: at most one per symbol and timeframe per frame. */
+  'md.bar': BarUpdate,
+  'md.ticker': Ticker,
+  'md.import.progress': ImportProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Topics = typeof topics;

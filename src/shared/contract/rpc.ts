@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { Settings, SettingsPatch } from '../dto/settings';
 import { EngineInfo, FeedStatus, Pong } from '../dto/system';
 import { LogEntry } from '../dto/log';
+import { BarSeries, Instrument, SymbolCode, Ticker, Timeframe } from '../dto/market-data';
+import { IndicatorSeries, IndicatorSpec } from '../dto/indicators';
+import {
+  ImportPreview,
+  ImportRequest,
+  ImportResult,
+  ImportSource,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_CHUNK_BASE64,
+} from '../dto/data-import';
 
 /**
  * Every request/response method, `domain.verb`, with its run-time schemas. The router is
@@ -20,6 +30,50 @@ export const methods = {
     result: z.array(LogEntry),
   },
   'feed.status': { params: NoParams, result: FeedStatus },
+
+  // --- market data ---
+  'md.instruments.search': {
+    params: z.strictObject({ query: z.string().max(32), limit: z.number().int().min(1).max(50).optional() }),
+    result: z.array(Instrument),
+  },
+  /** The latest `limit` bars before `before` (exclusive), oldest first; for first paint and scroll-back. */
+  'md.bars': {
+    params: z.strictObject({
+      symbol: SymbolCode,
+      timeframe: Timeframe,
+      before: z.number().int().optional(),
+      limit: z.number().int().min(1).max(500_000).optional(),
+    }),
+    result: BarSeries,
+  },
+  /** Indicator values over the same bars `md.bars` returns for the same arguments. */
+  'md.indicators': {
+    params: z.strictObject({
+      symbol: SymbolCode,
+      timeframe: Timeframe,
+      before: z.number().int().optional(),
+      limit: z.number().int().min(1).max(500_000).optional(),
+      indicators: z.array(IndicatorSpec).min(1).max(8),
+    }),
+    result: z.strictObject({ time: z.array(z.number().int()), series: z.array(IndicatorSeries) }),
+  },
+  'md.tickers': { params: z.strictObject({ symbols: z.array(SymbolCode).max(200) }), result: z.array(Ticker) },
+
+  // --- CSV import (the same importer as `kestrel import`) ---
+  'md.import.begin': {
+    params: z.strictObject({ fileName: z.string().min(1).max(255), size: z.number().int().min(1).max(MAX_UPLOAD_BYTES) }),
+    result: z.strictObject({ uploadId: z.string() }),
+  },
+  'md.import.chunk': {
+    params: z.strictObject({
+      uploadId: z.string().min(1).max(64),
+      offset: z.number().int().nonnegative(),
+      base64: z.string().max(MAX_UPLOAD_CHUNK_BASE64),
+    }),
+    result: z.strictObject({ received: z.number().int() }),
+  },
+  'md.import.preview': { params: z.strictObject({ source: ImportSource }), result: ImportPreview },
+  'md.import.commit': { params: ImportRequest, result: ImportResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IndicatorSpec } from './indicators';
+import { SymbolCode, Timeframe } from './market-data';
 
 export const Theme = z.enum(['dark', 'light']);
 export type Theme = z.infer<typeof Theme>;
@@ -21,11 +23,30 @@ export const WorkspaceLayout = z.strictObject({
 });
 export type WorkspaceLayout = z.infer<typeof WorkspaceLayout>;
 
+/** What the chart shows; remembered across restarts. */
+export const ChartSettings = z.strictObject({
+  symbol: SymbolCode,
+  timeframe: Timeframe,
+  indicators: z.array(IndicatorSpec).max(8),
+});
+export type ChartSettings = z.infer<typeof ChartSettings>;
+
+/** Polygon endpoints: the real ones by default, configurable for proxies and test servers. */
+export const PolygonSettings = z.strictObject({
+  restUrl: z.url({ protocol: /^https?$/ }),
+  stocksWsUrl: z.url({ protocol: /^wss?$/ }),
+  cryptoWsUrl: z.url({ protocol: /^wss?$/ }),
+});
+export type PolygonSettings = z.infer<typeof PolygonSettings>;
+
 export const Settings = z.strictObject({
   theme: Theme,
   clockZone: ClockZone,
   confirmOrders: z.boolean(),
   layout: WorkspaceLayout,
+  watchlist: z.array(SymbolCode).max(200),
+  chart: ChartSettings,
+  polygon: PolygonSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -40,4 +61,11 @@ export const DEFAULT_SETTINGS: Settings = {
   clockZone: 'exchange',
   confirmOrders: true,
   layout: { columns: [18, 60, 22], rows: [70, 30], bottomTab: 'positions' },
+  watchlist: ['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'JPM', 'XOM', 'TLT'],
+  chart: { symbol: 'SPY', timeframe: '1m', indicators: [] },
+  polygon: {
+    restUrl: 'https://api.polygon.io',
+    stocksWsUrl: 'wss://socket.polygon.io/stocks',
+    cryptoWsUrl: 'wss://socket.polygon.io/crypto',
+  },
 };

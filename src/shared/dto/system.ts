@@ -18,7 +18,9 @@ export const EngineInfo = z.strictObject({
 export type EngineInfo = z.infer<typeof EngineInfo>;
 
 export const FeedSource = z.enum(['none', 'replay', 'simulator', 'polygon', 'alpaca']);
+export type FeedSource = z.infer<typeof FeedSource>;
 export const FeedState = z.enum(['idle', 'connecting', 'live', 'degraded', 'down']);
+export type FeedState = z.infer<typeof FeedState>;
 
 export const FeedStatus = z.strictObject({
   source: FeedSource,

@@ -25,7 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'log.recent': () => [],
     'feed.status': () => ({ source: 'none', state: 'idle', label: 'No feed', since: 0 }),
     ...overrides,
-  };
+  } as Handlers;
 }
 
 describe('Router', () => {

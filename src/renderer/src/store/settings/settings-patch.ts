@@ -1,18 +1,17 @@
-import type { Settings, SettingsPatch } from '@shared/dto/settings';
+import { SETTING_KEYS, type Settings, type SettingsPatch } from '@shared/dto/settings';
 
-/**
- * Pure helpers for partial settings updates. Keys are listed explicitly so that adding a
- * setting is a compile error here until it is handled.
- */
+/** Pure helpers for partial settings updates: a patch replaces the keys it names whole. */
+
+function copyKey<K extends keyof Settings>(target: Settings, source: Settings | SettingsPatch, key: K): void {
+  const value = source[key];
+  if (value !== undefined) target[key] = value as Settings[K];
+}
 
 /** The settings with every key named in the patch replaced whole. */
 export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
-  return {
-    theme: patch.theme ?? settings.theme,
-    clockZone: patch.clockZone ?? settings.clockZone,
-    confirmOrders: patch.confirmOrders ?? settings.confirmOrders,
-    layout: patch.layout ?? settings.layout,
-  };
+  const next = { ...settings };
+  for (const key of SETTING_KEYS) copyKey(next, patch, key);
+  return next;
 }
 
 /**
@@ -20,14 +19,9 @@ export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
  * value in `before`, unless something newer (an engine event) has replaced it meanwhile.
  */
 export function revertPatch(current: Settings, before: Settings, patch: SettingsPatch): Settings {
-  return {
-    theme: patch.theme !== undefined && current.theme === patch.theme ? before.theme : current.theme,
-    clockZone:
-      patch.clockZone !== undefined && current.clockZone === patch.clockZone ? before.clockZone : current.clockZone,
-    confirmOrders:
-      patch.confirmOrders !== undefined && current.confirmOrders === patch.confirmOrders
-        ? before.confirmOrders
-        : current.confirmOrders,
-    layout: patch.layout !== undefined && current.layout === patch.layout ? before.layout : current.layout,
-  };
+  const next = { ...current };
+  for (const key of SETTING_KEYS) {
+    if (patch[key] !== undefined && current[key] === patch[key]) copyKey(next, before, key);
+  }
+  return next;
 }

@@ -1,14 +1,9 @@
-import type { Settings } from '@shared/dto/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@shared/dto/settings';
 import type { EngineInfo, FeedStatus } from '@shared/dto/system';
 import type { LogEntry } from '@shared/dto/log';
 
-/** Test data for store unit tests (literal copies, so tests need no path alias). */
-export const SETTINGS: Settings = {
-  theme: 'dark',
-  clockZone: 'exchange',
-  confirmOrders: true,
-  layout: { columns: [18, 60, 22], rows: [70, 30], bottomTab: 'positions' },
-};
+/** Test data for store unit tests. */
+export const SETTINGS: Settings = { ...DEFAULT_SETTINGS, layout: { ...DEFAULT_SETTINGS.layout } };
 
 export const INFO: EngineInfo = {
   name: 'Kestrel',

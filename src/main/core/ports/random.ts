@@ -1,0 +1,18 @@
+/** Uniform [0, 1). Seeded in the engine core so simulations and tests repeat exactly. */
+export interface RandomSource {
+  next(): number;
+}
+
+/** mulberry32: tiny, fast, good enough for market simulation (not for secrets). */
+export function seededRandom(seed: number): RandomSource {
+  let state = seed >>> 0;
+  return {
+    next() {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}
