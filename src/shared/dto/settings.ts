@@ -61,8 +61,10 @@ export const DEFAULT_SETTINGS: Settings = {
   clockZone: 'exchange',
   confirmOrders: true,
   layout: { columns: [18, 60, 22], rows: [70, 30], bottomTab: 'positions' },
-  watchlist: ['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'JPM', 'XOM', 'TLT'],
-  chart: { symbol: 'SPY', timeframe: '1m', indicators: [] },
+  // The built-in simulator's instruments: a moving market with no data and no key. The SIM:
+  // prefix keeps them apart from real data of the same ticker.
+  watchlist: ['SIM:SPY', 'SIM:QQQ', 'SIM:AAPL', 'SIM:MSFT', 'SIM:NVDA', 'SIM:JPM', 'SIM:XOM', 'SIM:TLT'],
+  chart: { symbol: 'SIM:SPY', timeframe: '1m', indicators: [] },
   polygon: {
     restUrl: 'https://api.polygon.io',
     stocksWsUrl: 'wss://socket.polygon.io/stocks',
