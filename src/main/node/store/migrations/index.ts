@@ -1,8 +1,12 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-settings';
+import * as m0002 from './0002-market-data';
 
 /**
  * Every shipped migration, in order, registered statically (a bundle has no folder to scan).
  * Forward-only: never edit or remove an entry once released; add a new one.
  */
-export const MIGRATIONS: readonly (readonly [name: string, migration: Migration])[] = [['0001-settings', m0001]];
+export const MIGRATIONS: readonly (readonly [name: string, migration: Migration])[] = [
+  ['0001-settings', m0001],
+  ['0002-market-data', m0002],
+];
