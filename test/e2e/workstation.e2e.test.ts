@@ -26,7 +26,7 @@ describe('workstation in Chromium against kestrel serve', () => {
     return process;
   }
 
-  it('shows the workstation frame with the Paper badge, status and empty panels', async () => {
+  it('shows the workstation frame with the Paper badge, the simulated feed and its panels', async () => {
     const engine = await serve(tempDir());
     const page = await browser.newPage();
     const errors = watchForErrors(page);
@@ -34,7 +34,7 @@ describe('workstation in Chromium against kestrel serve', () => {
     await page.getByTestId('workstation').waitFor();
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toMatch(/Connected/);
     expect(await page.getByTestId('mode-badge').textContent()).toMatch(/PAPER/i);
-    expect(await page.getByTestId('feed-status').textContent()).toMatch(/No feed/);
+    await expect.poll(() => page.getByTestId('feed-status').textContent()).toMatch(/Simulated/);
     for (const id of ['panel-watchlist', 'panel-chart', 'panel-order-ticket', 'panel-bottom']) {
       expect(await page.getByTestId(id).isVisible(), id).toBe(true);
     }

@@ -20,6 +20,7 @@ export async function testEngine(options: Partial<EngineOptions> = {}): Promise<
     host: 'headless',
     version: '0.0.0-test',
     stderrLevel: 'silent',
+    feed: 'none',
     ...options,
   });
   running.push(() => engine.close());

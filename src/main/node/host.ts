@@ -24,8 +24,10 @@ import { openSqliteStore } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { SqliteSettingsRepository } from './store/sqlite-settings-repository';
 import { systemClock } from './system-clock';
-import { DomainError } from '../core/api/domain-error';
-import type { DomainHandlers } from '../core/api/handlers';
+import { systemScheduler } from './system-scheduler';
+import type { Scheduler } from '../core/ports/scheduler';
+import { randomInt } from 'node:crypto';
+import { startMarketData } from './market-data/start-market-data';
 
 export interface EngineOptions {
   dataDir: string;
@@ -36,6 +38,11 @@ export interface EngineOptions {
   stderrLevel?: LogLevel | 'silent';
   /** better-sqlite3 compiled for another runtime (Electron), when not the one in node_modules. */
   sqliteNativeBinding?: string;
+  /** The live market: the seeded simulator by default; 'none' for a quiet engine in tests. */
+  feed?: 'simulator' | 'none';
+  /** Simulator seed; a fresh one per start unless given. */
+  seed?: number;
+  scheduler?: Scheduler;
 }
 
 export interface Engine {
@@ -90,6 +97,18 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     const settings = new SettingsService(new SqliteSettingsRepository(store.db), hub, clock, logger.child('settings'));
     await settings.load();
     const feed = new FeedStatusBoard(hub, clock);
+    const marketData = await startMarketData({
+      sqlite: store.sqlite,
+      dataDir,
+      hub,
+      clock,
+      scheduler: options.scheduler ?? systemScheduler,
+      logger,
+      feedStatus: feed,
+      feed: options.feed ?? 'simulator',
+      seed: options.seed ?? randomInt(2 ** 31),
+    });
+    cleanups.push(() => marketData.stop());
 
     const info: EngineInfo = {
       name: 'Kestrel',
@@ -105,7 +124,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       ...settingsHandlers(settings),
       ...logHandlers(buffer),
       ...feed.handlers(),
-      ...marketDataNotWiredYet(),
+      ...marketData.handlers,
     };
     const router = new Router(handlers, logger.child('rpc'));
     const sessions = new Set<Session>();
@@ -140,23 +159,4 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     await cleanup();
     throw error;
   }
-}
-
-type MarketDataMethods = Extract<keyof Handlers, `md.${string}`>;
-
-/** Market-data methods while their services are being built: a clear UNAVAILABLE, not a crash. */
-function marketDataNotWiredYet(): DomainHandlers<MarketDataMethods> {
-  const unavailable = (): never => {
-    throw new DomainError('UNAVAILABLE', 'Market data is not available in this build yet');
-  };
-  return {
-    'md.instruments.search': unavailable,
-    'md.bars': unavailable,
-    'md.indicators': unavailable,
-    'md.tickers': unavailable,
-    'md.import.begin': unavailable,
-    'md.import.chunk': unavailable,
-    'md.import.preview': unavailable,
-    'md.import.commit': unavailable,
-  };
 }

@@ -23,10 +23,12 @@ export async function accessEngine(dataDir: string, version: string): Promise<En
     if (!owner.url || !owner.token) {
       throw new CliError(`Kestrel (pid ${owner.pid}) owns ${dataDir} but accepts no CLI connections yet; try again in a moment.`);
     }
-    const client = connectNodeClient(rpcUrl(owner.url, owner.token));
+    // Long enough for an import of hundreds of thousands of rows through the running engine.
+    const client = connectNodeClient(rpcUrl(owner.url, owner.token), { requestTimeoutMs: 10 * 60_000 });
     return { client, via: 'remote', close: () => Promise.resolve(client.close()) };
   }
-  const engine = await startEngine({ dataDir, host: 'headless', version, stderrLevel: 'warn' });
+  // A short-lived engine for one command: no live feed.
+  const engine = await startEngine({ dataDir, host: 'headless', version, stderrLevel: 'warn', feed: 'none' });
   const client = new RpcClient(new InProcessTransport(engine, 'cli'));
   return {
     client,

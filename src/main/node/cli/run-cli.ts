@@ -6,6 +6,10 @@ import type { CliIo } from './io';
 import { serveCommand, SERVE_HELP } from './commands/serve-command';
 import { statusCommand, STATUS_HELP } from './commands/status-command';
 import { settingsCommand, SETTINGS_HELP } from './commands/settings-command';
+import { importCommand, IMPORT_HELP } from './commands/import-command';
+import { barsCommand, BARS_HELP } from './commands/bars-command';
+import { backfillCommand, BACKFILL_HELP } from './commands/backfill-command';
+import { recordCommand, RECORD_HELP } from './commands/record-command';
 
 export interface CliContext {
   version: string;
@@ -20,6 +24,10 @@ Commands:
   serve      start the engine headless and serve the workstation to a browser
   status     show the engine that owns the data directory
   settings   read or change settings
+  import     import OHLCV bars from CSV files (Yahoo, Stooq, generic, one file per symbol)
+  bars       export stored bars as CSV or JSON
+  backfill   fetch history from Polygon into the store (needs POLYGON_API_KEY)
+  record     stream Polygon trades and minute bars into the store (needs POLYGON_API_KEY)
 
 Options:
   --help       show help (also: kestrel <command> --help)
@@ -30,9 +38,25 @@ ${SERVE_HELP}
 
 ${STATUS_HELP}
 
-${SETTINGS_HELP}`;
+${SETTINGS_HELP}
 
-const COMMAND_HELP: Record<string, string> = { serve: SERVE_HELP, status: STATUS_HELP, settings: SETTINGS_HELP };
+${IMPORT_HELP}
+
+${BARS_HELP}
+
+${BACKFILL_HELP}
+
+${RECORD_HELP}`;
+
+const COMMAND_HELP: Record<string, string> = {
+  serve: SERVE_HELP,
+  status: STATUS_HELP,
+  settings: SETTINGS_HELP,
+  import: IMPORT_HELP,
+  bars: BARS_HELP,
+  backfill: BACKFILL_HELP,
+  record: RECORD_HELP,
+};
 
 /** Runs one CLI invocation; returns the exit code. Errors go to stderr, results to stdout. */
 export async function runCli(argv: string[], io: CliIo, context: CliContext): Promise<number> {
@@ -58,6 +82,14 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext): Pr
         return await statusCommand(rest, io);
       case 'settings':
         return await settingsCommand(rest, io, context.version);
+      case 'import':
+        return await importCommand(rest, io, context.version);
+      case 'bars':
+        return await barsCommand(rest, io, context.version);
+      case 'backfill':
+        return await backfillCommand(rest, io, context.version);
+      case 'record':
+        return await recordCommand(rest, io, context.version);
       default:
         io.err(`kestrel: unknown command "${command}". Run "kestrel --help".`);
         return 2;

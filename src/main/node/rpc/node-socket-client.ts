@@ -3,7 +3,10 @@ import { RpcClient } from '@shared/client/rpc-client';
 import { SocketTransport, type SocketLike } from '@shared/client/socket-transport';
 
 /** A typed contract client over `ws`, for the CLI and tests. */
-export function connectNodeClient(url: string, options: { reconnect?: boolean; headers?: Record<string, string> } = {}): RpcClient {
+export function connectNodeClient(
+  url: string,
+  options: { reconnect?: boolean; headers?: Record<string, string>; requestTimeoutMs?: number } = {},
+): RpcClient {
   const transport = new SocketTransport({
     url,
     createSocket: (target) => new WebSocket(target, { headers: options.headers ?? {} }) as unknown as SocketLike,
@@ -12,6 +15,7 @@ export function connectNodeClient(url: string, options: { reconnect?: boolean; h
       return () => clearTimeout(timer);
     },
     reconnect: options.reconnect ?? false,
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
   });
   return new RpcClient(transport);
 }
