@@ -1,12 +1,14 @@
 import { createConnectionStore, type ConnectionStore } from './connection/connection-store';
 import { createLogStore, type LogStore } from './log/log-store';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
+import { createTickerStore, type TickerStore } from './market/ticker-store';
 import type { EngineClient } from './engine-client';
 
 export interface Stores {
   connection: ConnectionStore;
   settings: SettingsStore;
   log: LogStore;
+  tickers: TickerStore;
 }
 
 export function createStores(client: EngineClient): Stores {
@@ -14,12 +16,13 @@ export function createStores(client: EngineClient): Stores {
     connection: createConnectionStore(client),
     settings: createSettingsStore(client),
     log: createLogStore(client),
+    tickers: createTickerStore(client),
   };
 }
 
 /**
  * Feeds the stores from the engine: pushed topics go straight in, and every time the
- * transport (re)opens, info, feed, settings and log are fetched again (the client renews
+ * transport (re)opens, info, feed, settings, log and tickers are fetched again (the client renews
  * the topic subscriptions itself). Returns a function that detaches everything.
  */
 export function attachStores(client: EngineClient, stores: Stores): () => void {
@@ -27,6 +30,7 @@ export function attachStores(client: EngineClient, stores: Stores): () => void {
     client.subscribe('feed.status', (feed) => stores.connection.getState().setFeed(feed)),
     client.subscribe('settings.changed', (settings) => stores.settings.getState().receive(settings)),
     client.subscribe('log.entry', (entry) => stores.log.getState().append(entry)),
+    client.subscribe('md.ticker', (ticker) => stores.tickers.getState().receive(ticker)),
     client.onState((state) => {
       stores.connection.getState().setTransport(state);
       if (state === 'open') reloadAll(stores);
@@ -41,4 +45,5 @@ function reloadAll(stores: Stores): void {
   void stores.connection.getState().load();
   void stores.settings.getState().load();
   void stores.log.getState().load();
+  void stores.tickers.getState().load();
 }
