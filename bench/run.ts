@@ -8,12 +8,14 @@ import { foundationBench } from './foundation.bench';
 import { ingestBench } from './ingest.bench';
 import { indicatorsBench } from './indicators.bench';
 import { storeBench } from './store.bench';
+import { chartFirstPaintBench } from './chart-paint-setup.bench';
 
 const benches: [string, Bench][] = [
   ['foundation', foundationBench],
   ['ingest', ingestBench],
   ['store', storeBench],
   ['indicators', indicatorsBench],
+  ['chart', chartFirstPaintBench],
 ];
 
 async function main(): Promise<void> {

@@ -38,8 +38,8 @@ export interface EngineOptions {
   stderrLevel?: LogLevel | 'silent';
   /** better-sqlite3 compiled for another runtime (Electron), when not the one in node_modules. */
   sqliteNativeBinding?: string;
-  /** The live market: the seeded simulator by default; 'none' for a quiet engine in tests. */
-  feed?: 'simulator' | 'none';
+  /** Live market data (the simulator, plus Polygon with a key) by default; 'none' for a quiet engine. */
+  feed?: 'live' | 'none';
   /** Simulator seed; a fresh one per start unless given. */
   seed?: number;
   scheduler?: Scheduler;
@@ -105,7 +105,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       scheduler: options.scheduler ?? systemScheduler,
       logger,
       feedStatus: feed,
-      feed: options.feed ?? 'simulator',
+      feed: options.feed ?? 'live',
+      settings,
+      env: process.env,
       seed: options.seed ?? randomInt(2 ** 31),
     });
     cleanups.push(() => marketData.stop());

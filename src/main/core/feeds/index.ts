@@ -6,3 +6,4 @@ export { SIM_INSTRUMENTS, SIM_PARAMS, toInstrument, type SimInstrument } from '.
 export { DEFAULT_SIM_MODEL, type SimMarketState, type SimModelConfig } from './simulator/sim-market';
 export { ReplayFeed, MAX_REPLAY_SPEED, MIN_REPLAY_SPEED, speedLabel, type ReplayFeedOptions, type ReplaySource } from './replay/replay-feed';
 export type { TradeRange, TradeSource } from './replay/trade-source';
+export { RoutingFeed, type FeedRoute } from './routing-feed';

@@ -53,6 +53,7 @@ export class MarketDataService {
   private readonly persist: ReadonlySet<Timeframe>;
   private pendingWrites = new Map<string, { symbol: string; timeframe: Timeframe; bars: Bar[] }>();
   private readonly stops: (() => void)[] = [];
+  private watched = new Set<string>();
 
   constructor(private readonly options: MarketDataServiceOptions) {
     this.persist = new Set(options.persist ?? DEFAULT_PERSIST);
@@ -65,8 +66,18 @@ export class MarketDataService {
     this.stops.push(feed.onEvent((event) => this.onFeedEvent(event)));
     this.stops.push(scheduler.every(this.options.frameMs ?? 50, () => this.publishFrame()));
     this.stops.push(scheduler.every(this.options.writeMs ?? 250, () => this.writePending()));
-    feed.subscribe(symbols);
+    this.watch(symbols);
     await feed.start();
+  }
+
+  /** Streams exactly these symbols from now on (the watchlist plus the chart's symbol). */
+  watch(symbols: readonly string[]): void {
+    const next = new Set(symbols);
+    const added = [...next].filter((symbol) => !this.watched.has(symbol));
+    const removed = [...this.watched].filter((symbol) => !next.has(symbol));
+    this.watched = next;
+    if (removed.length > 0) this.options.feed.unsubscribe(removed);
+    if (added.length > 0) this.options.feed.subscribe(added);
   }
 
   async stop(): Promise<void> {

@@ -11,7 +11,11 @@ import { tradingDayOf } from '../../core/market-data/calendar';
 import { barHandlers } from '../../core/market-data/bar-handlers';
 import { MarketDataService } from '../../core/market-data/market-data-service';
 import { indicatorHandlers } from '../../core/indicators/indicator-handlers';
-import { SIM_INSTRUMENTS, SIM_PARAMS, SimulatorFeed } from '../../core/feeds';
+import { RoutingFeed, SIM_INSTRUMENTS, SIM_PARAMS, SimulatorFeed, type FeedRoute } from '../../core/feeds';
+import type { SettingsService } from '../../core/settings/settings-service';
+import type { Settings } from '@shared/dto/settings';
+import { PolygonFeed } from '../adapters/polygon/ws-client';
+import { polygonApiKeyFrom, polygonConfigFrom } from '../adapters/polygon/config';
 import { importHandlers } from '../import/import-handlers';
 import { SqliteBarStore } from '../store/sqlite-bar-store';
 import { prepareSimulatedHistory } from './simulated-history';
@@ -34,8 +38,13 @@ export interface MarketDataOptions {
   scheduler: Scheduler;
   logger: Logger;
   feedStatus: FeedStatusBoard;
-  /** 'simulator' (the embedded default) or 'none' (tests that need a quiet engine). */
-  feed: 'simulator' | 'none';
+  /**
+   * 'live': the simulator for SIM: symbols, plus Polygon for real tickers when POLYGON_API_KEY
+   * is set; 'none': no feed (tests and one-shot CLI engines).
+   */
+  feed: 'live' | 'none';
+  settings: SettingsService;
+  env: NodeJS.ProcessEnv;
   /** Seed for the simulator; fixed in tests, fresh per start otherwise. */
   seed: number;
 }
@@ -52,13 +61,22 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   store.upsertInstruments(SIM_INSTRUMENTS);
 
   let service: MarketDataService | null = null;
-  if (options.feed === 'simulator') {
+  let stopWatching = (): void => {};
+  if (options.feed === 'live') {
     const random = seededRandom(options.seed);
     const started = clock.now();
     const history = prepareSimulatedHistory({ store, instruments: SIM_PARAMS, random, now: started });
     logger.info('Simulated market ready', { bars: history.written, ms: clock.now() - started });
-    const feed = new SimulatorFeed({ clock, scheduler, random, instruments: SIM_PARAMS, state: history.state });
-    service = new MarketDataService({
+    const simulator = new SimulatorFeed({ clock, scheduler, random, instruments: SIM_PARAMS, state: history.state });
+    const routes: FeedRoute[] = [{ feed: simulator, serves: (symbol) => symbol.startsWith('SIM:') }];
+    const apiKey = polygonApiKeyFrom(options.env);
+    if (apiKey) {
+      const config = polygonConfigFrom(options.settings.get().polygon, options.env);
+      routes.push({ feed: new PolygonFeed({ config, apiKey, clock, scheduler, logger: logger.child('polygon') }), serves: () => true });
+      logger.info('Polygon streams enabled for real symbols', { restUrl: config.restUrl });
+    }
+    const feed = new RoutingFeed(routes);
+    const live = new MarketDataService({
       feed,
       store,
       hub,
@@ -75,7 +93,9 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
           },
         }),
     });
-    await service.start(SIM_PARAMS.map((instrument) => instrument.symbol));
+    service = live;
+    await live.start(watchedSymbols(options.settings.get()));
+    stopWatching = hub.subscribe('settings.changed', (settings) => live.watch(watchedSymbols(settings)));
   }
 
   const tickers: DomainHandlers<'md.tickers'> = service?.handlers() ?? { 'md.tickers': () => [] };
@@ -93,7 +113,13 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
       }),
     },
     async stop() {
+      stopWatching();
       await service?.stop();
     },
   };
+}
+
+/** Every simulated instrument, the watchlist and the chart's symbol stream live. */
+function watchedSymbols(settings: Settings): string[] {
+  return [...new Set([...SIM_PARAMS.map((instrument) => instrument.symbol), ...settings.watchlist, settings.chart.symbol])];
 }

@@ -22,7 +22,7 @@ export class SqliteBarStore implements BarStore, InstrumentStore {
   private readonly bars: BarStatements;
   private readonly upsertInstrument: BetterSqlite3.Statement<[InstrumentsTable]>;
   private readonly selectInstrument: BetterSqlite3.Statement<[string], InstrumentsTable>;
-  private readonly searchInstrument: BetterSqlite3.Statement<[{ prefix: string; contains: string; limit: number }], InstrumentsTable>;
+  private readonly searchInstrument: BetterSqlite3.Statement<[{ prefix: string; afterColon: string; contains: string; limit: number }], InstrumentsTable>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.bars = prepareBarStatements(db);
@@ -34,10 +34,11 @@ export class SqliteBarStore implements BarStore, InstrumentStore {
          lot_size = excluded.lot_size, active = excluded.active`,
     );
     this.selectInstrument = db.prepare<[string], InstrumentsTable>('select * from instruments where symbol = ?');
-    this.searchInstrument = db.prepare<[{ prefix: string; contains: string; limit: number }], InstrumentsTable>(
+    // A ticker also matches after its prefix (QQQ finds SIM:QQQ, BTC finds X:BTCUSD).
+    this.searchInstrument = db.prepare<[{ prefix: string; afterColon: string; contains: string; limit: number }], InstrumentsTable>(
       `select * from instruments
-       where symbol like @prefix escape '\\' or name like @contains escape '\\'
-       order by (symbol like @prefix escape '\\') desc, active desc, length(symbol), symbol
+       where symbol like @prefix escape '\\' or symbol like @afterColon escape '\\' or name like @contains escape '\\'
+       order by (symbol like @prefix escape '\\') desc, (symbol like @afterColon escape '\\') desc, active desc, length(symbol), symbol
        limit @limit`,
     );
   }
@@ -103,7 +104,12 @@ export class SqliteBarStore implements BarStore, InstrumentStore {
 
   searchInstruments(query: string, limit: number): Instrument[] {
     const text = escapeLike(query.trim());
-    const rows = this.searchInstrument.all({ prefix: `${text}%`, contains: `%${text}%`, limit: Math.max(0, Math.floor(limit)) });
+    const rows = this.searchInstrument.all({
+      prefix: `${text}%`,
+      afterColon: `%:${text}%`,
+      contains: `%${text}%`,
+      limit: Math.max(0, Math.floor(limit)),
+    });
     return rows.map(fromInstrumentRow);
   }
 }
