@@ -1,13 +1,14 @@
-// The foundation's figures against the real built engine: start-up, WebSocket round trips,
+// The foundation's figures against the real built engine (kestrel serve in its own process):
+// start-up (including five days of simulated history on a fresh data directory), WebSocket round trips,
 // settings writes through SQLite (synchronous=FULL) and the engine's memory.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { Bench, BenchRow } from './bench-row';
-import { latencyRow, ROOT, stats } from './bench-util';
+import { latencyRow, stats } from './bench-util';
+import { startServe } from '../test/e2e/support/serve-process';
 
 interface Reply {
   id: number;
@@ -16,21 +17,10 @@ interface Reply {
 export const foundationBench: Bench = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kestrel-bench-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/kestrel.cjs'), 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, KESTREL_LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const engine = await startServe(dataDir);
+  const startMs = performance.now() - t0;
   try {
-    const url = await new Promise<string>((done, fail) => {
-      let out = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        out += chunk;
-        const match = /Kestrel ready at (\S+)/.exec(out);
-        if (match?.[1]) done(match[1]);
-      });
-      child.once('exit', (code) => fail(new Error(`serve exited ${String(code)}`)));
-    });
-    const startMs = performance.now() - t0;
+    const url = engine.url;
     const page = new URL(url);
     const ws = new WebSocket(`ws://${page.host}/rpc?token=${page.searchParams.get('token') ?? ''}`);
     await new Promise((done) => ws.once('open', done));
@@ -70,7 +60,7 @@ export const foundationBench: Bench = async () => {
     const perSecond = pipelined / ((performance.now() - pipeStart) / 1000);
     const writes = await timed(300, (i) => call('settings.update', { confirmOrders: i % 2 === 0 }));
     const refused = await timed(2000, () => call('settings.update', { theme: 42 }));
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8'))?.[1] ?? Number.NaN);
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${engine.child.pid ?? 0}/status`, 'utf8'))?.[1] ?? Number.NaN);
     ws.close();
     const rows: BenchRow[] = [
       { name: 'serve start → ready line', value: `${startMs.toFixed(0)} ms` },
@@ -82,8 +72,7 @@ export const foundationBench: Bench = async () => {
     ];
     return rows;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((done) => child.once('exit', done));
+    await engine.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 };

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, watchForErrors } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { watchForErrors } from './support/browser';
+import { useE2eSession } from './support/e2e-session';
+import type { ServeProcess } from './support/serve-process';
 import { sharedDataFile } from '../support/shared-data';
 import { tempDir } from '../support/temp-dir';
 
@@ -13,28 +14,11 @@ const REAL_CSV = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-201
 const REAL_ROWS = 3_379;
 
 describe('market data in Chromium against kestrel serve', () => {
-  let browser: Browser;
-  const started: ServeProcess[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  // Stop engines before tempDir() removes their data directories.
-  afterEach(async () => {
-    for (const serve of started.splice(0)) await serve.stop();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  async function serve(dataDir: string): Promise<ServeProcess> {
-    const process = await startServe(dataDir);
-    started.push(process);
-    return process;
-  }
+  const session = useE2eSession();
+  const serve = (dataDir: string) => session.serve(dataDir);
 
   async function open(engine: ServeProcess): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchForErrors(page);
     await page.goto(engine.url);
     await page.getByTestId('workstation').waitFor();
@@ -182,8 +166,7 @@ describe('market data in Chromium against kestrel serve', () => {
     await page.waitForTimeout(500); // let the last settings.update land
     expect(errors).toEqual([]);
     await page.close();
-    expect(await first.stop()).toBe(0);
-    started.splice(started.indexOf(first), 1);
+    expect(await session.stop(first)).toBe(0);
 
     const second = await serve(dataDir);
     const again = await open(second);

@@ -1,34 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { META_CONTENT_SECURITY_POLICY } from '@shared/security/content-security-policy';
-import { launchBrowser, watchForErrors } from './support/browser';
-import { startServe, type ServeProcess } from './support/serve-process';
+import { watchForErrors } from './support/browser';
+import { useE2eSession } from './support/e2e-session';
 import { tempDir } from '../support/temp-dir';
 
 describe('workstation in Chromium against kestrel serve', () => {
-  let browser: Browser;
-  const started: ServeProcess[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  // Stop engines before tempDir() removes their data directories.
-  afterEach(async () => {
-    for (const serve of started.splice(0)) await serve.stop();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  async function serve(dataDir: string): Promise<ServeProcess> {
-    const process = await startServe(dataDir);
-    started.push(process);
-    return process;
-  }
+  const session = useE2eSession();
+  const serve = (dataDir: string) => session.serve(dataDir);
 
   it('shows the workstation frame with the Paper badge, the simulated feed and its panels', async () => {
     const engine = await serve(tempDir());
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     const errors = watchForErrors(page);
     await page.goto(engine.url);
     await page.getByTestId('workstation').waitFor();
@@ -52,7 +34,7 @@ describe('workstation in Chromium against kestrel serve', () => {
 
   it('refuses the page a WebSocket without the token', async () => {
     const engine = await serve(tempDir());
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     await page.goto(engine.origin + '/');
     await page.getByTestId('workstation').waitFor({ state: 'attached' }).catch(() => undefined);
     await expect.poll(() => page.getByTestId('connection-status').textContent()).not.toMatch(/^Connected/);
@@ -63,7 +45,7 @@ describe('workstation in Chromium against kestrel serve', () => {
   it('keeps a setting and the layout changed in the UI across an engine restart', async () => {
     const dataDir = tempDir();
     const first = await serve(dataDir);
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     const errors = watchForErrors(page);
     await page.goto(first.url);
     await page.getByTestId('workstation').waitFor();
@@ -91,12 +73,11 @@ describe('workstation in Chromium against kestrel serve', () => {
     expect(errors).toEqual([]);
     await page.close();
 
-    expect(await first.stop()).toBe(0);
-    started.splice(started.indexOf(first), 1);
+    expect(await session.stop(first)).toBe(0);
 
     const second = await serve(dataDir);
     expect(second.url).not.toBe(first.url); // a fresh token
-    const again = await browser.newPage();
+    const again = await session.browser().newPage();
     await again.goto(second.url);
     await again.getByTestId('workstation').waitFor();
     await expect.poll(() => again.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
