@@ -52,6 +52,11 @@ describe('workstation in Chromium against kestrel serve', () => {
 
     await page.getByTestId('open-settings').click();
     await page.getByTestId('settings-dialog').waitFor();
+    // A URL the engine refuses is reported and nothing is saved.
+    await page.getByTestId('settings-polygon-rest').fill('ftp://example.invalid');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByTestId('settings-status').textContent()).toMatch(/Not saved/);
+    await page.getByTestId('settings-polygon-rest').fill('http://127.0.0.1:9/polygon');
     await page.getByTestId('settings-theme').selectOption('light');
     await page.getByTestId('settings-save').click();
     await expect.poll(() => page.getByTestId('settings-status').textContent()).toMatch(/Saved/);
@@ -85,6 +90,7 @@ describe('workstation in Chromium against kestrel serve', () => {
     expect(await again.getByTestId('tab-fills').getAttribute('aria-selected')).toBe('true');
     await again.getByTestId('open-settings').click();
     expect(await again.getByTestId('settings-theme').inputValue()).toBe('light');
+    expect(await again.getByTestId('settings-polygon-rest').inputValue()).toBe('http://127.0.0.1:9/polygon');
     await again.close();
   });
 });

@@ -3,6 +3,7 @@ import { ClockZone, DEFAULT_SETTINGS, Theme, type SettingsPatch } from '@shared/
 import { useServices } from '../../app/app-context';
 import type { SaveOutcome } from '../../store/settings/settings-store';
 import { EngineDetails } from './EngineDetails';
+import { PolygonFields } from './PolygonFields';
 import { draftFrom, draftPatch, isEmptyPatch, type SettingsDraft } from './settings-draft';
 
 const ZONE_LABELS: Record<ClockZone, string> = {
@@ -87,6 +88,8 @@ export function SettingsForm({ onClose }: { onClose: () => void }): ReactElement
           />
           Confirm each order before sending
         </label>
+
+        <PolygonFields value={draft.polygon} onChange={(polygon) => edit({ polygon })} />
       </div>
 
       <EngineDetails />

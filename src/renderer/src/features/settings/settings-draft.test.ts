@@ -16,3 +16,17 @@ describe('draftPatch', () => {
     expect(isEmptyPatch(patch)).toBe(false);
   });
 });
+
+describe('draftPatch for the Polygon endpoints', () => {
+  it('sends the three endpoints together, trimmed, when one changed', () => {
+    const draft = draftFrom(SETTINGS);
+    draft.polygon.restUrl = ' http://127.0.0.1:9999 ';
+    expect(draftPatch(draft, SETTINGS)).toEqual({ polygon: { ...SETTINGS.polygon, restUrl: 'http://127.0.0.1:9999' } });
+  });
+
+  it('ignores white space around an unchanged endpoint', () => {
+    const draft = draftFrom(SETTINGS);
+    draft.polygon.stocksWsUrl = `${SETTINGS.polygon.stocksWsUrl}  `;
+    expect(draftPatch(draft, SETTINGS)).toEqual({});
+  });
+});
