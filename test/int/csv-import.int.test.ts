@@ -102,6 +102,7 @@ describe('CSV import of the real formats', () => {
     const preview = await call('md.import.preview', { source: stooq });
     const mapping = { symbol: 0, time: 2, open: 4, high: 5, low: 6, close: 7, volume: 8 };
     expect(preview).toMatchObject({ format: 'stooq', mapping, symbol: 'AAPL', timeframe: '5m', errors: [] });
+    expect(preview.notes.join(' ')).toMatch(/read as Europe\/Warsaw wall time/); // told, not guessed
     expect(await call('md.import.commit', { source: stooq })).toMatchObject({ symbols: ['AAPL'], rows: 7943, written: 7943, committed: true });
     const day = (y: number, m: number, d: number) => store.readBars({ symbol: 'AAPL', timeframe: '5m', from: Date.UTC(y, m - 1, d), limit: 1 }).time[0];
     expect(day(2026, 1, 26)).toBe(Date.UTC(2026, 0, 26, 14, 30)); // 15:30 CET

@@ -35,6 +35,8 @@ export const ImportPreview = z.strictObject({
   timeframe: Timeframe,
   sampleRows: z.array(z.array(z.string())).max(20),
   errors: z.array(RowError).max(50),
+  /** How the file is read where a user could guess wrong: time zone, ignored columns. */
+  notes: z.array(z.string().max(300)).max(10),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

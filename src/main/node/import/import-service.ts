@@ -53,6 +53,7 @@ export class ImportService {
       timeframe: result.timeframe,
       sampleRows: result.sampleRows,
       errors: result.errors,
+      notes: result.notes.slice(0, 10),
     };
   }
 

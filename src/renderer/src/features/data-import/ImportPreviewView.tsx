@@ -37,6 +37,12 @@ export function ImportPreviewView({ draft, disabled, onEdit }: ImportPreviewView
             </span>
           ))}
         </dd>
+        {preview.notes.length > 0 ? (
+          <>
+            <dt>Reading</dt>
+            <dd data-testid="import-notes">{preview.notes.join(' ')}</dd>
+          </>
+        ) : null}
       </dl>
       <ImportFields draft={draft} disabled={disabled} onEdit={onEdit} />
       <ImportSampleTable preview={preview} />

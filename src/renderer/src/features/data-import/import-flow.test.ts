@@ -11,6 +11,7 @@ const PREVIEW: ImportPreview = {
   timeframe: '1d',
   sampleRows: [['2008-01-02', '146.5', '147', '143.9', '144.9', '117.6', '204935600']],
   errors: [],
+  notes: [],
 };
 
 const RESULT: ImportResult = { importId: 'i1', symbols: ['SPY'], timeframe: '1d', rows: 2519, written: 2519, committed: true, errors: [], errorCount: 0 };
