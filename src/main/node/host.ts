@@ -17,7 +17,7 @@ import { SettingsService } from '../core/settings/settings-service';
 import { settingsHandlers } from '../core/settings/settings-handlers';
 import { systemHandlers } from '../core/system/system-handlers';
 import { FeedStatusBoard } from '../core/feed/feed-status-board';
-import { acquireEngineLock, type EngineLock } from './data-dir/engine-record';
+import { acquireEngineLock } from './data-dir/engine-record';
 import { createLogger, type LogSink } from './logging/engine-logger';
 import { fileSink, stderrSink } from './logging/sinks';
 import { openSqliteStore } from './store/database';
@@ -75,7 +75,6 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   if (stderrLevel !== 'silent') sinks.push(stderrSink(stderrLevel));
   const logger = createLogger({ clock, sinks, scope: 'engine' });
 
-  let lock: EngineLock | undefined;
   const cleanups: (() => Promise<void>)[] = [() => file.close()];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await step().catch(() => undefined);
@@ -83,8 +82,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 
   try {
     const startedAt = clock.now();
-    lock = await acquireEngineLock(dataDir, { pid: process.pid, host: options.host, version: options.version, startedAt });
-    const heldLock = lock;
+    const heldLock = await acquireEngineLock(dataDir, { pid: process.pid, host: options.host, version: options.version, startedAt });
     cleanups.push(() => heldLock.release());
 
     const store = openSqliteStore(join(dataDir, 'kestrel.db'), { nativeBinding: options.sqliteNativeBinding });
