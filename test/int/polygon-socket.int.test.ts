@@ -62,6 +62,12 @@ describe('Polygon socket client against the fake server', () => {
   it('streams both clusters with Polygon-spelled symbols, and unsubscribes', async () => {
     const s = await connect('full-key', ['AAPL', 'X:BTCUSD'], ['trade', 'quote', 'minute']);
     await waitFor(() => s.last()?.label === 'Polygon stocks, crypto live' || s.last()?.label === 'Polygon crypto, stocks live', 'both clusters live');
+    // Advance the market only once the fake holds both subscriptions: a minute broadcast before
+    // that reaches nobody, and its bar would then come from the REST gap fill, without trades.
+    await waitFor(
+      () => s.fake.sockets.received.includes('subscribe T.AAPL,Q.AAPL,AM.AAPL') && s.fake.sockets.received.includes('subscribe XT.BTC-USD,XQ.BTC-USD,XA.BTC-USD'),
+      'both subscriptions at the server',
+    );
     await s.fake.advanceMinute(); // X:BTCUSD has no trades in this first minute
     await s.fake.advanceMinute();
     const symbolsOf = (type: FeedEvent['type']) =>
