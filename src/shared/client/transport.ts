@@ -7,7 +7,7 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
  * WebSocket, Node `ws`). It moves envelopes; it does not validate them.
  */
 export interface Transport {
-  readonly kind: 'electron' | 'websocket';
+  readonly kind: 'electron' | 'websocket' | 'in-process';
   /** Sends a client envelope and resolves with the raw response envelope. */
   request(message: ClientMessage): Promise<unknown>;
   onEvent(listener: (message: unknown) => void): () => void;

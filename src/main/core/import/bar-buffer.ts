@@ -40,14 +40,8 @@ class SymbolColumns {
   }
 }
 
-export interface OhlcvRow {
-  time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
+/** A parsed CSV row: a bar without the fields CSV files do not carry. */
+export type OhlcvRow = Pick<Bar, 'time' | 'open' | 'high' | 'low' | 'close' | 'volume'>;
 
 /**
  * Parsed bars per symbol, in file order. Checks that each symbol's times strictly increase

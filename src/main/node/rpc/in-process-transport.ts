@@ -8,7 +8,7 @@ import type { Engine } from '../host';
  * would not survive a real transport fails here too.
  */
 export class InProcessTransport implements Transport {
-  readonly kind = 'websocket' as const;
+  readonly kind = 'in-process' as const;
   private readonly listeners = new Set<(message: unknown) => void>();
   private readonly session;
 

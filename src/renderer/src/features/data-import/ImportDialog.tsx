@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactElement, type SyntheticEvent } from 'react';
+import type { ReactElement } from 'react';
+import { useModalDialog } from '../../ui/use-modal-dialog';
 import type { Timeframe } from '@shared/dto/market-data';
 import type { ImportState } from './import-flow';
 import { useImportFlow } from './use-import-flow';
@@ -21,20 +22,12 @@ const busy = (state: ImportState): boolean => state.step === 'uploading' || stat
  * user fixes the symbol or timeframe, and Commit writes every row or none.
  */
 export function ImportDialog({ onClose, onShow }: ImportDialogProps): ReactElement {
-  const ref = useRef<HTMLDialogElement>(null);
   const { state, chooseFile, edit, commit, back } = useImportFlow();
   const working = busy(state);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  const onCancel = (event: SyntheticEvent<HTMLDialogElement>): void => {
-    event.preventDefault();
+  // Escape does nothing while an upload or commit runs.
+  const { ref, onCancel } = useModalDialog(() => {
     if (!working) onClose();
-  };
+  });
 
   return (
     <dialog ref={ref} className="dialog import-dialog" data-testid="import-dialog" aria-labelledby="import-title" onCancel={onCancel}>
