@@ -1,0 +1,38 @@
+import type { RiskRule } from '@shared/dto/trading';
+import type { RiskContext, RiskVerdict } from './risk-context';
+import { duplicateOrderRule } from './rules/duplicate-order';
+import { buyingPowerRule, maxGrossExposureRule, maxOpenPositionsRule, maxPositionRule } from './rules/exposure-rules';
+import { killSwitchRule, maxDailyLossRule } from './rules/halt-rules';
+import { maxOrderNotionalRule, maxOrderQuantityRule, noPriceRule } from './rules/order-size-rules';
+import { priceDeviationRule } from './rules/price-deviation';
+import { PASS, type RiskCheck } from './rules/verdict';
+
+export { isReducing } from './rules/exposure';
+
+/**
+ * The pre-trade rules in the order they run. Halts come first (nothing else matters when
+ * trading is stopped), then the order on its own, then the order against the account. The
+ * rules after no_price may assume a reference price.
+ */
+export const RISK_RULES: ReadonlyArray<readonly [RiskRule, RiskCheck]> = [
+  ['kill_switch', killSwitchRule],
+  ['max_daily_loss', maxDailyLossRule],
+  ['no_price', noPriceRule],
+  ['max_order_quantity', maxOrderQuantityRule],
+  ['max_order_notional', maxOrderNotionalRule],
+  ['price_deviation', priceDeviationRule],
+  ['duplicate_order', duplicateOrderRule],
+  ['buying_power', buyingPowerRule],
+  ['max_position', maxPositionRule],
+  ['max_open_positions', maxOpenPositionsRule],
+  ['max_gross_exposure', maxGrossExposureRule],
+];
+
+/** Runs every rule; the first refusal, or a pass. A refusal is data, never an exception. */
+export function checkOrder(ctx: RiskContext): RiskVerdict {
+  for (const [, check] of RISK_RULES) {
+    const verdict = check(ctx);
+    if (!verdict.ok) return verdict;
+  }
+  return PASS;
+}
