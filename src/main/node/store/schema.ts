@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The one kysely Database type: every table the engine reads or writes. */
 export interface SettingsTable {
   key: string;
@@ -49,9 +51,74 @@ export interface TradesTable {
   trade_id: string | null;
 }
 
+/** Latest state of each order; `seq` (rowid) keeps journaling order. */
+export interface OrdersTable {
+  seq: Generated<number>;
+  id: string;
+  client_order_id: string;
+  symbol: string;
+  status: string;
+  parent_id: string | null;
+  /** UTC epoch ms */
+  created_at: number;
+  updated_at: number;
+  /** JSON of the OrderDto */
+  snapshot: string;
+}
+
+/** Append-only audit trail: one row per journaled change of an order. */
+export interface OrderEventsTable {
+  seq: Generated<number>;
+  order_id: string;
+  event: string;
+  time: number;
+  /** JSON of the OrderDto after the event */
+  snapshot: string;
+}
+
+/** Executions in booking order (`seq`); amounts are decimal text. */
+export interface FillsTable {
+  seq: Generated<number>;
+  id: string;
+  order_id: string;
+  client_order_id: string;
+  symbol: string;
+  side: string;
+  quantity: string;
+  price: string;
+  commission: string;
+  time: number;
+}
+
+export interface CashMovementsTable {
+  id: string;
+  /** Decimal text, negative for a withdrawal */
+  amount: string;
+  time: number;
+  note: string;
+}
+
+/** 'kill_switch' and 'cursor:<name>' keys; JSON values. */
+export interface TradingStateTable {
+  key: string;
+  value: string;
+}
+
+export interface EquitySnapshotsTable {
+  time: number;
+  equity: string;
+  cash: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   instruments: InstrumentsTable;
   bars: BarsTable;
   trades: TradesTable;
+  orders: OrdersTable;
+  order_events: OrderEventsTable;
+  fills: FillsTable;
+  cash_movements: CashMovementsTable;
+  trading_state: TradingStateTable;
+  equity_snapshots: EquitySnapshotsTable;
 }
