@@ -9,6 +9,7 @@ import { ingestBench } from './ingest.bench';
 import { indicatorsBench } from './indicators.bench';
 import { storeBench } from './store.bench';
 import { chartFirstPaintBench } from './chart-paint-setup.bench';
+import { tradingBench } from './trading.bench';
 
 const benches: [string, Bench][] = [
   ['foundation', foundationBench],
@@ -16,6 +17,7 @@ const benches: [string, Bench][] = [
   ['store', storeBench],
   ['indicators', indicatorsBench],
   ['chart', chartFirstPaintBench],
+  ['trading', tradingBench],
 ];
 
 async function main(): Promise<void> {

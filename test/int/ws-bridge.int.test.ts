@@ -101,7 +101,7 @@ describe('WebSocket bridge under hostile input', () => {
         await expectError(text, 'BAD_FRAME', 'non-JSON');
       }
       await expectError(Buffer.from(JSON.stringify({ kind: 'request', id: id++, method: 'system.ping' })), 'BAD_FRAME', 'binary', true);
-      for (const method of ['orders.place', 'system.shutdown', '__proto__', 'constructor', 'settings', '']) {
+      for (const method of ['orders.teleport', 'system.shutdown', '__proto__', 'constructor', 'settings', '']) {
         await expectError(JSON.stringify({ kind: 'request', id: id++, method, params: {} }), method === '' ? 'BAD_FRAME' : 'UNKNOWN_METHOD', 'unknown method');
       }
       await expectError(JSON.stringify({ kind: 'subscribe', id: id++, topic: 'orders.secret' }), 'UNKNOWN_TOPIC', 'unknown topic');

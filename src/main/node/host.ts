@@ -28,6 +28,7 @@ import { systemScheduler } from './system-scheduler';
 import type { Scheduler } from '../core/ports/scheduler';
 import { randomInt } from 'node:crypto';
 import { startMarketData } from './market-data/start-market-data';
+import { startTrading } from './trading/start-trading';
 
 export interface EngineOptions {
   dataDir: string;
@@ -109,6 +110,17 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       seed: options.seed ?? randomInt(2 ** 31),
     });
     cleanups.push(() => marketData.stop());
+    const trading = await startTrading({
+      sqlite: store.sqlite,
+      hub,
+      clock,
+      scheduler: options.scheduler ?? systemScheduler,
+      logger,
+      settings,
+      instruments: marketData.instruments,
+      onFeedEvent: (listener) => marketData.onFeedEvent(listener),
+    });
+    cleanups.push(() => trading.stop());
 
     const info: EngineInfo = {
       name: 'Kestrel',
@@ -125,6 +137,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       ...logHandlers(buffer),
       ...feed.handlers(),
       ...marketData.handlers,
+      ...trading.handlers,
     };
     const router = new Router(handlers, logger.child('rpc'));
     const sessions = new Set<Session>();

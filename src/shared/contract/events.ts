@@ -4,6 +4,7 @@ import { FeedStatus } from '../dto/system';
 import { LogEntry } from '../dto/log';
 import { BarUpdate, Ticker } from '../dto/market-data';
 import { ImportProgress } from '../dto/data-import';
+import { FillDto, OrderDto, PortfolioSnapshot, RiskStatus } from '../dto/trading';
 
 /** Menu and hotkey commands the host sends to the UI. */
 export const AppCommand = z.strictObject({ command: z.enum(['open-settings', 'toggle-theme']) });
@@ -19,6 +20,12 @@ export const topics = {
   'md.bar': BarUpdate,
   'md.ticker': Ticker,
   'md.import.progress': ImportProgress,
+  /** Every journaled change of an order, in order. */
+  'orders.update': OrderDto,
+  'orders.fill': FillDto,
+  /** Account and positions, marked to market; coalesced to a few per second. */
+  'portfolio.update': PortfolioSnapshot,
+  'risk.status': RiskStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Topics = typeof topics;

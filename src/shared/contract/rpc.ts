@@ -12,6 +12,21 @@ import {
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_CHUNK_BASE64,
 } from '../dto/data-import';
+import {
+  AccountDto,
+  EquityHistory,
+  FillDto,
+  OrderDto,
+  OrderPreview,
+  PlaceOrder,
+  PortfolioSnapshot,
+  PositionDto,
+  ReplaceOrder,
+  RiskLimits,
+  RiskStatus,
+  SizingRequest,
+  SizingResult,
+} from '../dto/trading';
 
 /**
  * Every request/response method, `domain.verb`, with its run-time schemas. The router is
@@ -74,6 +89,46 @@ export const methods = {
   },
   'md.import.preview': { params: z.strictObject({ source: ImportSource }), result: ImportPreview },
   'md.import.commit': { params: ImportRequest, result: ImportResult },
+
+  // --- trading: every order passes the risk checks and the journal before the broker ---
+  /** A refused order comes back with status `rejected` and the rule and numbers in `rejection`. */
+  'orders.place': { params: PlaceOrder, result: OrderDto },
+  /** What `orders.place` would do now: price, cost, commission, buying power and risk verdict. */
+  'orders.preview': { params: PlaceOrder, result: OrderPreview },
+  'orders.cancel': { params: z.strictObject({ id: z.string().min(1).max(64) }), result: OrderDto },
+  /** Modify in place: the working order is replaced by a new one (a new id), as brokers do. */
+  'orders.replace': { params: ReplaceOrder, result: OrderDto },
+  'orders.cancelAll': {
+    params: z.strictObject({ symbol: SymbolCode.optional() }),
+    result: z.strictObject({ canceled: z.number().int() }),
+  },
+  'orders.list': {
+    params: z.strictObject({
+      status: z.enum(['open', 'closed', 'all']).default('all'),
+      symbol: SymbolCode.optional(),
+      limit: z.number().int().min(1).max(5000).default(500),
+    }),
+    result: z.array(OrderDto),
+  },
+  'orders.fills': {
+    params: z.strictObject({ symbol: SymbolCode.optional(), limit: z.number().int().min(1).max(5000).default(500) }),
+    result: z.array(FillDto),
+  },
+  'positions.list': { params: NoParams, result: z.array(PositionDto) },
+  /** Flattens one symbol with a market order; null when there is nothing to close. */
+  'positions.close': { params: z.strictObject({ symbol: SymbolCode }), result: OrderDto.nullable() },
+  'account.get': { params: NoParams, result: AccountDto },
+  'portfolio.snapshot': { params: NoParams, result: PortfolioSnapshot },
+  'portfolio.history': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(100_000).default(20_000) }),
+    result: EquityHistory,
+  },
+  'risk.status': { params: NoParams, result: RiskStatus },
+  'risk.limits.update': { params: RiskLimits.partial(), result: RiskStatus },
+  /** Trips the kill switch by hand: cancels every working order and blocks new ones. */
+  'risk.killSwitch.trip': { params: z.strictObject({ reason: z.string().max(200).optional() }), result: RiskStatus },
+  'risk.killSwitch.reset': { params: NoParams, result: RiskStatus },
+  'risk.sizing': { params: SizingRequest, result: SizingResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IndicatorSpec } from './indicators';
 import { SymbolCode, Timeframe } from './market-data';
+import { DEFAULT_PAPER_SETTINGS, DEFAULT_RISK_LIMITS, PaperSettings, RiskLimits } from './trading';
 
 export const Theme = z.enum(['dark', 'light']);
 export type Theme = z.infer<typeof Theme>;
@@ -8,7 +9,7 @@ export type Theme = z.infer<typeof Theme>;
 export const ClockZone = z.enum(['exchange', 'local', 'utc']);
 export type ClockZone = z.infer<typeof ClockZone>;
 
-export const BottomTab = z.enum(['positions', 'orders', 'fills', 'log']);
+export const BottomTab = z.enum(['positions', 'orders', 'fills', 'portfolio', 'log']);
 export type BottomTab = z.infer<typeof BottomTab>;
 
 const Percent = z.number().finite().min(0).max(100);
@@ -47,6 +48,10 @@ export const Settings = z.strictObject({
   watchlist: z.array(SymbolCode).max(200),
   chart: ChartSettings,
   polygon: PolygonSettings,
+  /** The paper broker's account and fill models. */
+  paper: PaperSettings,
+  /** Pre-trade risk limits every order passes. */
+  risk: RiskLimits,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -70,4 +75,6 @@ export const DEFAULT_SETTINGS: Settings = {
     stocksWsUrl: 'wss://socket.polygon.io/stocks',
     cryptoWsUrl: 'wss://socket.polygon.io/crypto',
   },
+  paper: DEFAULT_PAPER_SETTINGS,
+  risk: DEFAULT_RISK_LIMITS,
 };

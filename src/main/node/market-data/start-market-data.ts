@@ -5,6 +5,8 @@ import type { FeedStatusBoard } from '../../core/feed/feed-status-board';
 import type { Clock } from '../../core/ports/clock';
 import type { Logger } from '../../core/ports/logger';
 import type { Scheduler } from '../../core/ports/scheduler';
+import type { InstrumentStore } from '../../core/ports/bar-store';
+import type { FeedEvent, MarketFeed } from '../../core/ports/market-feed';
 import { seededRandom } from '../../core/ports/random';
 import { TradeAggregator } from '../../core/market-data/aggregation';
 import { tradingDayOf } from '../../core/market-data/calendar';
@@ -51,6 +53,10 @@ export interface MarketDataOptions {
 
 export interface MarketData {
   handlers: DomainHandlers<MarketDataMethods>;
+  /** Instruments known to the store (simulated, imported, fetched). */
+  instruments: InstrumentStore;
+  /** Every event of the live feed (none when the feed is off): the paper broker fills on them. */
+  onFeedEvent(listener: (event: FeedEvent) => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -61,6 +67,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   store.upsertInstruments(SIM_INSTRUMENTS);
 
   let service: MarketDataService | null = null;
+  let liveFeed: MarketFeed | null = null;
   let stopWatching = (): void => {};
   if (options.feed === 'live') {
     const random = seededRandom(options.seed);
@@ -76,6 +83,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
       logger.info('Polygon streams enabled for real symbols', { restUrl: config.restUrl });
     }
     const feed = new RoutingFeed(routes);
+    liveFeed = feed;
     const live = new MarketDataService({
       feed,
       store,
@@ -100,6 +108,8 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
 
   const tickers: DomainHandlers<'md.tickers'> = service?.handlers() ?? { 'md.tickers': () => [] };
   return {
+    instruments: store,
+    onFeedEvent: (listener) => liveFeed?.onEvent(listener) ?? (() => {}),
     handlers: {
       ...barHandlers(store),
       ...indicatorHandlers(store),

@@ -1,0 +1,202 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { PaperSettings, RiskLimits } from '@shared/dto/trading';
+import { Decimal, money, toDecimalString } from '@shared/money/decimal';
+import type { Settings } from '@shared/dto/settings';
+import type { DomainHandlers } from '../../core/api/handlers';
+import type { EventHub } from '../../core/events/event-hub';
+import type { InstrumentStore } from '../../core/ports/bar-store';
+import type { Clock } from '../../core/ports/clock';
+import type { Logger } from '../../core/ports/logger';
+import type { FeedEvent } from '../../core/ports/market-feed';
+import type { Scheduler } from '../../core/ports/scheduler';
+import type { SettingsService } from '../../core/settings/settings-service';
+import { marketPhase, sessionFor, tradingDayOf } from '../../core/market-data/calendar';
+import { MarkBoard } from '../../core/trading/execution/mark-board';
+import { OrderManager } from '../../core/trading/execution/order-manager';
+import { orderToDto } from '../../core/trading/model/order';
+import { fillToDto } from '../../core/trading/model/fill';
+import { Ledger } from '../../core/trading/portfolio/ledger';
+import { PaperBroker } from '../../core/trading/paper/paper-broker';
+import { estimateCommission } from '../../core/trading/paper/commission';
+import { portfolioSnapshot, tradingHandlers, type TradingHandlerDeps, type TradingMethods } from '../../core/trading/trading-handlers';
+import { SqliteTradingJournal } from '../store/sqlite-trading-journal';
+import { instrumentSpecs } from './instrument-specs';
+import { PortfolioPublisher } from './portfolio-publisher';
+
+export interface TradingOptions {
+  sqlite: BetterSqlite3.Database;
+  hub: EventHub;
+  clock: Clock;
+  scheduler: Scheduler;
+  logger: Logger;
+  settings: SettingsService;
+  instruments: InstrumentStore;
+  /** Market events the paper broker fills on and the books are marked with. */
+  onFeedEvent: (listener: (event: FeedEvent) => void) => () => void;
+  /** How often the books are marked, published and checked against the daily loss. */
+  tickMs?: number;
+  /** How often an equity snapshot is stored. */
+  equityEveryMs?: number;
+  /**
+   * Before working orders are handed back to the paper broker: market events it should have
+   * seen (a replay resuming after a crash re-shows the market up to its journaled cursor).
+   */
+  prime?: (see: (event: FeedEvent) => void) => void;
+}
+
+export interface Trading {
+  handlers: DomainHandlers<TradingMethods>;
+  manager: OrderManager;
+  paper: PaperBroker;
+  marks: MarkBoard;
+  /** Feeds one market event through marks, the paper broker and the journal (also for replays). */
+  onMarketEvent(event: FeedEvent): void;
+  stop(): Promise<void>;
+}
+
+const MARK_TICK = new Decimal('0.01');
+
+/** Composes trading on the paper broker: journal, ledger, risk, handlers and their timers. */
+export async function startTrading(options: TradingOptions): Promise<Trading> {
+  const { clock, hub, settings, logger } = options;
+  const journal = new SqliteTradingJournal(options.sqlite);
+  const instrument = instrumentSpecs(options.instruments);
+  const marks = new MarkBoard();
+  const paperSettings = (): PaperSettings => settings.get().paper;
+  const limits = (): RiskLimits => settings.get().risk;
+  const paper = new PaperBroker({
+    slippage: paperSettings().slippage,
+    commission: paperSettings().commission,
+    instrument,
+    marketPhase: (symbol: string, time: number) => (instrument(symbol)?.alwaysOpen ? 'regular' : marketPhase(time)),
+    sessionCloseOf: (symbol: string, time: number) =>
+      instrument(symbol)?.alwaysOpen ? null : (sessionFor(tradingDayOf(time))?.close ?? null),
+    clock,
+  });
+  const publisher = new PortfolioPublisher(hub);
+  const manager = new OrderManager({
+    journal,
+    broker: paper,
+    clock,
+    logger: logger.child('trading'),
+    createLedger: () =>
+      new Ledger({ currency: 'USD', marginMultiplier: new Decimal(paperSettings().marginMultiplier), tradingDayOf }),
+    instrument,
+    limits,
+    marks,
+    tradingDayOf,
+    newClientOrderId: () => `k-${randomUUID().replaceAll('-', '').slice(0, 24)}`,
+    openingCash: () => money(paperSettings().initialCash),
+    events: {
+      order: (order) => hub.publish('orders.update', orderToDto(order)),
+      fill: (fill) => hub.publish('orders.fill', fillToDto(fill)),
+      killSwitch: () => hub.publish('risk.status', riskStatus()),
+      portfolioChanged: () => publisher.markDirty(),
+    },
+  });
+  const riskStatus = () => ({
+    limits: limits(),
+    killSwitch: manager.books.killSwitch,
+    dayPnl: toDecimalString(manager.riskDayPnl()),
+  });
+  options.prime?.((event) => {
+    const last = lastPrice(event);
+    const symbol = marketSymbol(event);
+    if (last && symbol) marks.update(symbol, last.price, last.time);
+    paper.onMarket(event);
+  });
+  await manager.start();
+
+  const handlerDeps: TradingHandlerDeps = {
+    manager,
+    journal,
+    marks,
+    instrument,
+    limits,
+    updateLimits: async (risk) => {
+      await settings.update({ risk });
+    },
+    estimateCommission: (order, price) => estimateCommission(paperSettings().commission, order.quantity, price),
+    account: { broker: 'paper', mode: 'paper' as const },
+    now: () => clock.now(),
+    tradingDayOf,
+  };
+  const handlers = tradingHandlers(handlerDeps);
+
+  const onMarketEvent = (event: FeedEvent): void => {
+    const symbol = marketSymbol(event);
+    if (symbol === null) return;
+    const last = lastPrice(event);
+    if (last !== null) {
+      marks.update(symbol, last.price, last.time);
+      const spec = instrument(symbol);
+      const price = marks.price(symbol, spec?.tickSize ?? MARK_TICK);
+      if (price && manager.books.ledger.position(symbol)) {
+        manager.books.ledger.mark(symbol, price, last.time);
+        publisher.markDirty();
+      }
+    }
+    try {
+      manager.onMarket(() => paper.onMarket(event));
+    } catch (error) {
+      logger.error('The paper broker could not process a market event', { symbol, error: String(error) });
+    }
+  };
+  const stops = [
+    options.onFeedEvent(onMarketEvent),
+    options.scheduler.every(options.tickMs ?? 250, () => {
+      const now = clock.now();
+      manager.onMarket(() => paper.onClock(now));
+      void manager.tick().catch((error: unknown) => logger.error('Trading tick failed', { error: String(error) }));
+      publisher.publishIfDirty(() => portfolioSnapshot(handlerDeps));
+    }),
+    options.scheduler.every(options.equityEveryMs ?? 60_000, () => {
+      const { ledger } = manager.books;
+      journal.recordEquity({ time: clock.now(), equity: toDecimalString(ledger.equity()), cash: toDecimalString(ledger.cash()) });
+    }),
+    hub.subscribe('settings.changed', (next: Settings) => {
+      paper.configure({ slippage: next.paper.slippage, commission: next.paper.commission });
+      hub.publish('risk.status', riskStatus());
+    }),
+  ];
+
+  return {
+    handlers,
+    manager,
+    paper,
+    marks,
+    onMarketEvent,
+    stop() {
+      for (const stop of stops) stop();
+      manager.stop();
+      return Promise.resolve();
+    },
+  };
+}
+
+function marketSymbol(event: FeedEvent): string | null {
+  switch (event.type) {
+    case 'trade':
+      return event.trade.symbol;
+    case 'quote':
+      return event.quote.symbol;
+    case 'bar':
+      return event.symbol;
+    case 'status':
+      return null;
+  }
+}
+
+function lastPrice(event: FeedEvent): { price: number; time: number } | null {
+  switch (event.type) {
+    case 'trade':
+      return { price: event.trade.price, time: event.trade.time };
+    case 'quote':
+      return { price: (event.quote.bidPrice + event.quote.askPrice) / 2, time: event.quote.time };
+    case 'bar':
+      return { price: event.bar.close, time: event.bar.time };
+    case 'status':
+      return null;
+  }
+}
