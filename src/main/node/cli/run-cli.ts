@@ -10,6 +10,11 @@ import { importCommand, IMPORT_HELP } from './commands/import-command';
 import { barsCommand, BARS_HELP } from './commands/bars-command';
 import { backfillCommand, BACKFILL_HELP } from './commands/backfill-command';
 import { recordCommand, RECORD_HELP } from './commands/record-command';
+import { accountCommand, ACCOUNT_HELP } from './commands/account-command';
+import { positionsCommand, POSITIONS_HELP } from './commands/positions-command';
+import { ordersCommand, ORDERS_HELP } from './commands/orders-command';
+import { orderCommand, ORDER_HELP } from './commands/order-command';
+import { killSwitchCommand, KILL_SWITCH_HELP } from './commands/kill-switch-command';
 
 export interface CliContext {
   version: string;
@@ -28,11 +33,19 @@ Commands:
   bars       export stored bars as CSV or JSON
   backfill   fetch history from Polygon into the store (needs POLYGON_API_KEY)
   record     stream Polygon trades and minute bars into the store (needs POLYGON_API_KEY)
+  account    show the trading account (equity, cash, buying power, P&L)
+  positions  list open positions
+  orders     list orders (--status open|closed|all, --symbol)
+  order      place an order, cancel one, or cancel all working orders
+  kill-switch  show, trip or reset the kill switch (blocks every new order while tripped)
 
 Options:
   --help       show help (also: kestrel <command> --help)
   --version    print the version
   --json       machine-readable output (where a command prints data)
+
+Exit codes: 0 ok, 1 error, 2 usage (an unknown command; bad flags of the trading commands),
+  3 order rejected (order place) or no engine running (status).
 
 ${SERVE_HELP}
 
@@ -46,7 +59,17 @@ ${BARS_HELP}
 
 ${BACKFILL_HELP}
 
-${RECORD_HELP}`;
+${RECORD_HELP}
+
+${ACCOUNT_HELP}
+
+${POSITIONS_HELP}
+
+${ORDERS_HELP}
+
+${ORDER_HELP}
+
+${KILL_SWITCH_HELP}`;
 
 const COMMAND_HELP: Record<string, string> = {
   serve: SERVE_HELP,
@@ -56,6 +79,11 @@ const COMMAND_HELP: Record<string, string> = {
   bars: BARS_HELP,
   backfill: BACKFILL_HELP,
   record: RECORD_HELP,
+  account: ACCOUNT_HELP,
+  positions: POSITIONS_HELP,
+  orders: ORDERS_HELP,
+  order: ORDER_HELP,
+  'kill-switch': KILL_SWITCH_HELP,
 };
 
 /** Runs one CLI invocation; returns the exit code. Errors go to stderr, results to stdout. */
@@ -90,6 +118,16 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext): Pr
         return await backfillCommand(rest, io, context.version);
       case 'record':
         return await recordCommand(rest, io, context.version);
+      case 'account':
+        return await accountCommand(rest, io, context.version);
+      case 'positions':
+        return await positionsCommand(rest, io, context.version);
+      case 'orders':
+        return await ordersCommand(rest, io, context.version);
+      case 'order':
+        return await orderCommand(rest, io, context.version);
+      case 'kill-switch':
+        return await killSwitchCommand(rest, io, context.version);
       default:
         io.err(`kestrel: unknown command "${command}". Run "kestrel --help".`);
         return 2;
