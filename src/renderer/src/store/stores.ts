@@ -2,6 +2,7 @@ import { createConnectionStore, type ConnectionStore } from './connection/connec
 import { createLogStore, type LogStore } from './log/log-store';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
 import { createTickerStore, type TickerStore } from './market/ticker-store';
+import { createTradingStore, type TradingStore } from './trading/trading-store';
 import type { EngineClient } from './engine-client';
 
 export interface Stores {
@@ -9,6 +10,7 @@ export interface Stores {
   settings: SettingsStore;
   log: LogStore;
   tickers: TickerStore;
+  trading: TradingStore;
 }
 
 export function createStores(client: EngineClient): Stores {
@@ -17,13 +19,15 @@ export function createStores(client: EngineClient): Stores {
     settings: createSettingsStore(client),
     log: createLogStore(client),
     tickers: createTickerStore(client),
+    trading: createTradingStore(client),
   };
 }
 
 /**
  * Feeds the stores from the engine: pushed topics go straight in, and every time the
- * transport (re)opens, info, feed, settings, log and tickers are fetched again (the client renews
- * the topic subscriptions itself). Returns a function that detaches everything.
+ * transport (re)opens, info, feed, settings, log, tickers and the trading books are fetched
+ * again (the client renews the topic subscriptions itself). Returns a function that detaches
+ * everything.
  */
 export function attachStores(client: EngineClient, stores: Stores): () => void {
   const detach = [
@@ -31,6 +35,10 @@ export function attachStores(client: EngineClient, stores: Stores): () => void {
     client.subscribe('settings.changed', (settings) => stores.settings.getState().receive(settings)),
     client.subscribe('log.entry', (entry) => stores.log.getState().append(entry)),
     client.subscribe('md.ticker', (ticker) => stores.tickers.getState().receive(ticker)),
+    client.subscribe('orders.update', (order) => stores.trading.getState().receiveOrder(order)),
+    client.subscribe('orders.fill', (fill) => stores.trading.getState().receiveFill(fill)),
+    client.subscribe('portfolio.update', (snapshot) => stores.trading.getState().receivePortfolio(snapshot)),
+    client.subscribe('risk.status', (status) => stores.trading.getState().receiveRisk(status)),
     client.onState((state) => {
       stores.connection.getState().setTransport(state);
       if (state === 'open') reloadAll(stores);
@@ -46,4 +54,5 @@ function reloadAll(stores: Stores): void {
   void stores.settings.getState().load();
   void stores.log.getState().load();
   void stores.tickers.getState().load();
+  void stores.trading.getState().load();
 }

@@ -1,12 +1,22 @@
 import { useCallback, type ReactElement } from 'react';
 import { DEFAULT_SETTINGS, type BottomTab } from '@shared/dto/settings';
 import { useServices, useSettings } from '../../app/app-context';
-import { EmptyState } from '../../ui/EmptyState';
+import { AccountStrip } from '../account/AccountStrip';
+import { KillSwitchBanner } from '../account/KillSwitchBanner';
+import { Blotter } from '../blotter/Blotter';
+import { FillsTab } from '../fills/FillsTab';
+import { PositionsTab } from '../positions/PositionsTab';
+import { PortfolioTab } from '../portfolio/PortfolioTab';
 import { TabBar } from './TabBar';
 import { LogView } from './LogView';
 import './bottom-tabs.css';
+import './trading-tabs.css';
 
-/** Positions, orders, fills and the engine log; the selected tab is part of the saved layout. */
+/**
+ * The kill-switch banner and account strip over positions, orders, fills, portfolio and the
+ * engine log; the selected tab is part of the saved layout. Only the selected tab is mounted,
+ * so the portfolio tab polls only while it is shown.
+ */
 export function BottomTabs(): ReactElement {
   const { stores } = useServices();
   const active = useSettings((s) => s.settings?.layout.bottomTab ?? DEFAULT_SETTINGS.layout.bottomTab);
@@ -21,7 +31,9 @@ export function BottomTabs(): ReactElement {
   );
 
   return (
-    <section className="panel bottom-tabs" data-testid="panel-bottom" aria-label="Positions, orders, fills and log">
+    <section className="panel bottom-tabs" data-testid="panel-bottom" aria-label="Account, positions, orders, fills, portfolio and log">
+      <KillSwitchBanner />
+      <AccountStrip />
       <TabBar active={active} onSelect={select} />
       <div className="panel-body" role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
         <TabContent tab={active} />
@@ -33,11 +45,13 @@ export function BottomTabs(): ReactElement {
 function TabContent({ tab }: { tab: BottomTab }): ReactElement {
   switch (tab) {
     case 'positions':
-      return <EmptyState title="No positions">Open positions with quantity, average price and P&amp;L will appear here.</EmptyState>;
+      return <PositionsTab />;
     case 'orders':
-      return <EmptyState title="No orders">Working and recent orders will appear here.</EmptyState>;
+      return <Blotter />;
     case 'fills':
-      return <EmptyState title="No fills">Executions will appear here as orders fill.</EmptyState>;
+      return <FillsTab />;
+    case 'portfolio':
+      return <PortfolioTab />;
     case 'log':
       return <LogView />;
   }

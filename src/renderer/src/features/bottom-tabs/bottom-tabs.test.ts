@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BOTTOM_TABS, neighbourTab } from './bottom-tabs';
 
 describe('bottom tabs', () => {
-  it('lists positions, orders, fills and log in that order', () => {
-    expect(BOTTOM_TABS.map((tab) => tab.id)).toEqual(['positions', 'orders', 'fills', 'log']);
+  it('lists positions, orders, fills, portfolio and log in that order', () => {
+    expect(BOTTOM_TABS.map((tab) => tab.id)).toEqual(['positions', 'orders', 'fills', 'portfolio', 'log']);
   });
 
   it('moves to the neighbouring tab and wraps around', () => {

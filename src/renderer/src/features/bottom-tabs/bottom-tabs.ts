@@ -10,6 +10,7 @@ export const BOTTOM_TABS: readonly TabDefinition[] = [
   { id: 'positions', label: 'Positions' },
   { id: 'orders', label: 'Orders' },
   { id: 'fills', label: 'Fills' },
+  { id: 'portfolio', label: 'Portfolio' },
   { id: 'log', label: 'Log' },
 ];
 

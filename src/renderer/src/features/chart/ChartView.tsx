@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '@shared/dto/settings';
 import { useServices, useSettings } from '../../app/app-context';
 import { ChartSession } from './chart-session';
 import { LwcSurface } from './lwc-surface';
+import { TradeOverlay } from './trade-overlay-session';
 import { PALETTES } from './chart-theme';
 import { initialBars } from './chart-config';
 import { writeChartDataset } from './chart-dataset';
@@ -20,11 +21,11 @@ interface ChartViewProps {
 
 /**
  * The canvas: one lightweight-charts chart and the session that feeds it for the life of the
- * panel. Props only tell the session what to show; bars and live updates never pass through
- * React state.
+ * panel, with the trade overlay (fills, working orders) fed from the trading store. Props only
+ * tell the session what to show; bars, live updates and trades never pass through React state.
  */
 export function ChartView({ symbol, timeframe, indicators }: ChartViewProps): ReactElement {
-  const { client } = useServices();
+  const { client, stores } = useServices();
   const zone = useSettings((s) => s.settings?.clockZone ?? DEFAULT_SETTINGS.clockZone);
   const theme = useSettings((s) => s.settings?.theme ?? DEFAULT_SETTINGS.theme);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -34,9 +35,11 @@ export function ChartView({ symbol, timeframe, indicators }: ChartViewProps): Re
     const host = hostRef.current;
     if (!host) return;
     const surface = new LwcSurface(host);
+    const overlay = new TradeOverlay(stores.trading, surface);
     const chart = new ChartSession(client, surface, {
       initialBars: initialBars(window.location.search),
       nextFrame: (run) => void requestAnimationFrame(run),
+      onBars: (bars, shown) => overlay.barsChanged(bars, shown),
     });
     writeChartDataset(host, chart.status.getState());
     const unwatch = chart.status.subscribe((status) => writeChartDataset(host, status));
@@ -44,9 +47,10 @@ export function ChartView({ symbol, timeframe, indicators }: ChartViewProps): Re
     return () => {
       unwatch();
       chart.dispose();
+      overlay.dispose();
       surface.dispose();
     };
-  }, [client]);
+  }, [client, stores.trading]);
 
   useEffect(() => session?.setPalette(PALETTES[theme]), [session, theme]);
   useEffect(() => session?.setIndicators(indicators), [session, indicators]);

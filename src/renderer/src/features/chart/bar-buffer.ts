@@ -1,5 +1,5 @@
 import type { BarDto, BarSeries } from '@shared/dto/market-data';
-import type { OffsetFn } from './chart-time';
+import { chartSeconds, type OffsetFn } from './chart-time';
 
 /** The columns of a `md.bars` answer the buffer reads. */
 export type BarColumns = Pick<BarSeries, 'time' | 'open' | 'high' | 'low' | 'close' | 'volume'>;
@@ -122,7 +122,7 @@ export class BarBuffer {
   }
 
   private toChart(time: number): number {
-    return Math.floor((time + this.offset(time)) / 1000);
+    return chartSeconds(time, this.offset);
   }
 
   private shiftAll(): number[] {

@@ -29,6 +29,8 @@ export interface ChartSessionOptions {
   nextFrame?: (run: () => void) => void;
   /** Runs `run` after `ms`; returns a cancel function. */
   delay?: (run: () => void, ms: number) => () => void;
+  /** Told whenever the loaded bars change (reset, page, new bar): the trade overlay places fills by them. */
+  onBars?: (bars: BarBuffer, symbol: string) => void;
 }
 
 type Phase = 'idle' | 'loading' | 'ready' | 'error';
@@ -111,6 +113,7 @@ export class ChartSession {
     this.indicators.reset({ symbol: view.symbol, timeframe: view.timeframe }, this.bars);
     this.surface.setFormat({ timeframe: view.timeframe, decimals: 2 });
     this.surface.setBars(this.bars, { kind: 'latest' });
+    this.options.onBars?.(this.bars, view.symbol);
     this.status.setState({ state: 'loading', message: null, symbol: view.symbol, timeframe: view.timeframe });
     this.publishStats();
     this.invalidateLegend();
@@ -142,6 +145,7 @@ export class ChartSession {
     const change = this.bars.apply(update.bar);
     if (change.kind === 'stale') return;
     this.surface.updateBar(this.bars, change.index, change.kind === 'historical');
+    if (change.kind === 'append') this.options.onBars?.(this.bars, view.symbol);
     this.liveUpdates += 1;
     this.indicators.touched(update.bar.time);
     if (this.status.getState().state === 'empty') this.status.setState({ state: 'ready', message: null });
@@ -170,6 +174,7 @@ export class ChartSession {
       this.phase = 'ready';
       this.surface.setFormat({ timeframe, decimals: this.priceDecimals() });
       this.surface.setBars(this.bars, { kind: 'latest' });
+      this.options.onBars?.(this.bars, symbol);
       const painted = this.bars.length;
       this.surface.afterPaint(() => markChart('painted', { load: token, symbol, timeframe, bars: painted }));
       this.status.setState({ state: painted > 0 ? 'ready' : 'empty', message: null });
@@ -208,6 +213,7 @@ export class ChartSession {
       if (added > 0) {
         if (this.crosshair !== null) this.crosshair += added;
         this.surface.setBars(this.bars, { kind: 'keep', shift: added });
+        this.options.onBars?.(this.bars, view.symbol);
         this.indicators.fetchAll();
       }
     } catch (error) {

@@ -17,6 +17,11 @@ const DAY_MS = 86_400_000;
 /** Zones change offset on quarter hours at the finest. */
 const STEP_MS = 900_000;
 
+/** The chart time (whole seconds, shifted into the clock zone) of an epoch-ms instant. */
+export function chartSeconds(epochMs: number, offset: OffsetFn): number {
+  return Math.floor((epochMs + offset(epochMs)) / 1000);
+}
+
 export function zoneOffset(zone: ClockZone, timeframe: Timeframe): OffsetFn {
   if (timeframe === '1d' || zone === 'utc') return () => 0;
   if (zone === 'local') return (ms) => -new Date(ms).getTimezoneOffset() * 60_000;

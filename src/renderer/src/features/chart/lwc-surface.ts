@@ -23,6 +23,8 @@ import { formatBarTime, formatTickMark } from './chart-time';
 import { PALETTES, lineColor, type ChartPalette } from './chart-theme';
 import { indicatorInfo, isOverlay } from './indicator-catalog';
 import type { IndicatorFrame, LineChange } from './indicator-frame';
+import type { OrderLine, TradeMarker, TradeOverlaySurface } from './trade-overlay';
+import { LwcTradeOverlay } from './trade-overlay-lwc';
 
 type LineApi = ISeriesApi<'Line'> | ISeriesApi<'Histogram'>;
 
@@ -41,14 +43,18 @@ const SUB_PANE_STRETCH = 0.35;
 const RIGHT_OFFSET = 5;
 const seconds = (time: Time): number => (typeof time === 'number' ? time : 0);
 
-/** ChartSurface over lightweight-charts: candles and volume on the price pane, indicators on top or below. */
-export class LwcSurface implements ChartSurface {
+/**
+ * ChartSurface over lightweight-charts: candles and volume on the price pane, indicators on top
+ * or below, fills and working orders on the candles.
+ */
+export class LwcSurface implements ChartSurface, TradeOverlaySurface {
   private readonly chart: IChartApi;
   private readonly candles: ISeriesApi<'Candlestick'>;
   private readonly volume: ISeriesApi<'Histogram'>;
   private palette: ChartPalette = PALETTES.dark;
   private bars: BarBuffer | null = null;
   private indicators: IndicatorSeriesSet[] = [];
+  private readonly trades: LwcTradeOverlay;
 
   constructor(container: HTMLElement) {
     this.chart = createChart(container, {
@@ -67,6 +73,7 @@ export class LwcSurface implements ChartSurface {
       priceLineVisible: false,
     });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    this.trades = new LwcTradeOverlay(this.candles, this.palette);
     this.setPalette(this.palette);
   }
 
@@ -158,6 +165,15 @@ export class LwcSurface implements ChartSurface {
       set.series.forEach((series, i) => series.applyOptions({ color: lineColor(palette, set.position, i, set.spec.kind, set.names[i]) }));
       for (const level of set.levels) level.applyOptions({ color: palette.level });
     }
+    this.trades.setPalette(palette);
+  }
+
+  setTradeMarkers(markers: readonly TradeMarker[]): void {
+    this.trades.setMarkers(markers);
+  }
+
+  setOrderLines(lines: readonly OrderLine[]): void {
+    this.trades.setLines(lines);
   }
 
   onVisibleRange(listener: (from: number) => void): () => void {
