@@ -7,6 +7,7 @@ import { useThemeAttribute } from './use-theme-attribute';
 import { Header } from '../features/header/Header';
 import { Workspace } from '../features/workspace/Workspace';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { Hotkeys } from '../features/hotkeys/Hotkeys';
 
 export function App(): ReactElement {
   const { stores } = useServices();
@@ -28,6 +29,7 @@ export function App(): ReactElement {
       <Header onOpenSettings={openSettings} onToggleTheme={toggleTheme} />
       <Workspace />
       {settingsOpen && <SettingsDialog onClose={closeSettings} />}
+      <Hotkeys />
     </div>
   );
 }
