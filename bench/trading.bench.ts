@@ -14,7 +14,7 @@ import { startServe } from '../test/e2e/support/serve-process';
 interface Reply {
   id: number;
   ok?: boolean;
-  result?: { status?: string; rejection?: { rule: string; message: string } | null };
+  result?: { status?: string; rejection?: { rule: string; message: string } | null; paper?: Record<string, unknown> };
   error?: { message: string };
 }
 
@@ -39,8 +39,11 @@ export const tradingBench: Bench = async () => {
         ws.send(JSON.stringify({ kind: 'request', id, method, params }));
       });
     // The same order again and again is what the duplicate guard is for: switch it off here,
-    // and lift the size limits so the bench measures the path, not a refusal.
+    // and lift the size limits so the bench measures the path, not a refusal. A margin
+    // account, because a cash account rightly waits a day for sale proceeds to settle.
+    const settings = (await call('settings.get', {})).result;
     await call('settings.update', {
+      paper: { ...settings?.paper, marginMultiplier: '2' },
       risk: {
         maxOrderQuantity: null,
         maxOrderNotional: null,

@@ -157,6 +157,8 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
     }),
     hub.subscribe('settings.changed', (next: Settings) => {
       paper.configure({ slippage: next.paper.slippage, commission: next.paper.commission });
+      manager.books.ledger.setMarginMultiplier(new Decimal(next.paper.marginMultiplier));
+      publisher.markDirty();
       hub.publish('risk.status', riskStatus());
     }),
   ];

@@ -171,3 +171,26 @@ describe('Ledger: day P&L', () => {
     expect(text(books.dayPnl())).toBe('0');
   });
 });
+
+describe('Ledger with immediate settlement', () => {
+  it('lets sale proceeds buy again the same day', () => {
+    const ledger = new Ledger({ currency: 'USD', marginMultiplier: new Decimal(1), tradingDayOf, settlement: 'immediate' });
+    const day = Date.UTC(2024, 2, 15, 15);
+    ledger.deposit(money('1000'), day);
+    const fill = (side: 'buy' | 'sell', qty: string, px: string) => ({
+      id: `${side}${qty}${px}`,
+      orderId: 'o',
+      clientOrderId: 'c',
+      symbol: 'AAPL',
+      side,
+      quantity: quantity(qty),
+      price: price(px),
+      commission: money('0'),
+      time: day,
+    });
+    ledger.applyFill(fill('buy', '10', '100'));
+    ledger.applyFill(fill('sell', '10', '101'));
+    expect(ledger.settledCash(day).toFixed()).toBe('1010');
+    expect(ledger.buyingPower(money('0'), day).toFixed()).toBe('1010');
+  });
+});

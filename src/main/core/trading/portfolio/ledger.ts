@@ -9,6 +9,11 @@ export interface LedgerOptions {
   marginMultiplier: Decimal;
   /** The exchange trading day ('YYYY-MM-DD') of an instant. */
   tradingDayOf: (timeMs: number) => string;
+  /**
+   * 'T+1' (default): US equity settlement, sale proceeds are spendable the next trading day.
+   * 'immediate': proceeds at once — backtests, whose strategies assume it, and parity runs.
+   */
+  settlement?: 'T+1' | 'immediate';
 }
 
 export interface Mark {
@@ -30,10 +35,11 @@ const ZERO = new Decimal(0);
  */
 export class Ledger {
   readonly currency: 'USD';
-  readonly marginMultiplier: Decimal;
+  private multiplier: Decimal;
   private readonly tradingDayOf: (timeMs: number) => string;
   private cashBalance: Decimal = ZERO;
   private readonly proceeds = new UnsettledProceeds();
+  private readonly settleAtOnce: boolean;
   private commissionsPaid: Decimal = ZERO;
   private readonly book = new Map<string, Position>();
   private readonly marks = new Map<string, Mark>();
@@ -43,8 +49,9 @@ export class Ledger {
 
   constructor(options: LedgerOptions) {
     this.currency = options.currency;
-    this.marginMultiplier = options.marginMultiplier;
+    this.multiplier = options.marginMultiplier;
     this.tradingDayOf = options.tradingDayOf;
+    this.settleAtOnce = options.settlement === 'immediate';
   }
 
   // --- changes ----------------------------------------------------------------------------
@@ -61,7 +68,9 @@ export class Ledger {
     const day = this.tradingDayOf(fill.time);
     const flow = fill.quantity.times(fill.price).times(-sideSign(fill.side)).minus(fill.commission);
     // Sale proceeds settle T+1; a purchase takes settled cash first, then the oldest proceeds.
-    if (flow.isPositive()) this.proceeds.add(day, flow);
+    if (flow.isPositive()) {
+      if (!this.settleAtOnce) this.proceeds.add(day, flow);
+    }
     else this.spend(flow.negated(), day);
     this.cashBalance = this.cashBalance.plus(flow);
     this.commissionsPaid = this.commissionsPaid.plus(fill.commission);
@@ -81,6 +90,21 @@ export class Ledger {
     if (day === this.day) return;
     this.day = day;
     this.dayStart = this.equity();
+  }
+
+  /** 1 for a cash account; 2 or 4 on margin. Changing it takes effect on the next order. */
+  get marginMultiplier(): Decimal {
+    return this.multiplier;
+  }
+
+  setMarginMultiplier(multiplier: Decimal): void {
+    this.multiplier = multiplier;
+  }
+
+  /** After a restart: the day and the equity it began with, as stored before the restart. */
+  restoreDay(day: string, startEquity: Money): void {
+    this.day = day;
+    this.dayStart = startEquity;
   }
 
   // --- cash -------------------------------------------------------------------------------
