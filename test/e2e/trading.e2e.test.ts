@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { Decimal, toDecimalString } from '../../src/shared/money/decimal';
 import { connectNodeClient, rpcUrl } from '../../src/main/node/rpc/node-socket-client';
 import { watchForErrors } from './support/browser';
 import { useE2eSession } from './support/e2e-session';
@@ -70,10 +71,19 @@ describe('trading in Chromium against kestrel serve', () => {
     await expect.poll(() => figure(page, 'account-unrealized-pnl'), { timeout: 20_000 }).not.toBe(firstUnrealized);
     expect(await figure(page, 'account-realized-pnl')).toBe('0');
 
-    // Closed: the position goes, and the round trip's P&L is realized.
+    // Closed: the position goes, and the round trip's P&L is realized — exactly what its
+    // fills say, to the last decimal.
     await page.getByTestId('position-close-SIM:SPY').click();
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => figure(page, 'account-realized-pnl'), { timeout: 10_000 }).not.toBe('0');
+    const client = await engineClient(engine);
+    const fills = await client.call('orders.fills', {});
+    client.close();
+    expect(fills.map((fill) => fill.side).sort()).toEqual(['buy', 'sell']);
+    const realized = fills.reduce(
+      (total, fill) => total.plus(new Decimal(fill.quantity).times(fill.price).times(fill.side === 'sell' ? 1 : -1)).minus(fill.commission),
+      new Decimal(0),
+    );
+    await expect.poll(() => figure(page, 'account-realized-pnl'), { timeout: 10_000 }).toBe(toDecimalString(realized));
     expect(await figure(page, 'account-unrealized-pnl')).toBe('0');
     expect(errors).toEqual([]);
     await page.close();

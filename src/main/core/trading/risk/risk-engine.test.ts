@@ -16,8 +16,8 @@ describe('checkOrder', () => {
     expect(RISK_RULES.map(([rule]) => rule)).toEqual([
       'kill_switch',
       'max_daily_loss',
-      'no_price',
       'max_order_quantity',
+      'no_price',
       'max_order_notional',
       'price_deviation',
       'duplicate_order',

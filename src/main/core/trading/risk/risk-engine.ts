@@ -11,14 +11,15 @@ export { isReducing } from './rules/exposure';
 
 /**
  * The pre-trade rules in the order they run. Halts come first (nothing else matters when
- * trading is stopped), then the order on its own, then the order against the account. The
- * rules after no_price may assume a reference price.
+ * trading is stopped), then the order's size, which needs no price (an oversized order is
+ * refused for its size even before the first tick), then the rules that value the order
+ * against the market and the account. The rules after no_price may assume a reference price.
  */
 export const RISK_RULES: ReadonlyArray<readonly [RiskRule, RiskCheck]> = [
   ['kill_switch', killSwitchRule],
   ['max_daily_loss', maxDailyLossRule],
-  ['no_price', noPriceRule],
   ['max_order_quantity', maxOrderQuantityRule],
+  ['no_price', noPriceRule],
   ['max_order_notional', maxOrderNotionalRule],
   ['price_deviation', priceDeviationRule],
   ['duplicate_order', duplicateOrderRule],
