@@ -359,9 +359,21 @@ export class OrderManager {
       if (this.book.addFill(fill)) this.ledger.applyFill(fill);
     }
     this.kill = state.killSwitch ?? NOT_TRIPPED;
+    this.restoreDayStart();
     const window = this.options.limits().duplicateWindowMs;
     const now = this.options.clock.now();
     this.recent = state.orders.filter((order) => order.status !== 'rejected' && now - order.createdAt <= window);
+  }
+
+  /**
+   * Day P&L survives a restart: today began with today's first stored equity snapshot, or,
+   * before there is one, with the last snapshot of an earlier day (that day's close).
+   */
+  private restoreDayStart(): void {
+    const today = this.options.tradingDayOf(this.options.clock.now());
+    const points = this.options.journal.equityHistory(2_000);
+    const first = points.find((point) => this.options.tradingDayOf(point.time) === today) ?? points.at(-1);
+    if (first) this.ledger.restoreDay(today, money(first.equity));
   }
 
   private recoverAfterFailedCommit(error: unknown): void {
