@@ -6,14 +6,21 @@
  *   nothing). A trade gives its price. A bar gives its open, high, low and close.
  * - Market orders (and triggered stops) fill at `open`: an order working before a bar fills
  *   at the bar's open; on quotes at the ask/bid; on trades at the trade price.
- * - A buy limit fills when low ≤ limit, at min(limit, open); a sell limit when high ≥ limit,
- *   at max(limit, open). On quotes and trades that is "at the ask/bid/trade when it is at or
- *   inside the limit"; on a bar that opens through the limit it is the open (the gap rule).
+ * - A buy limit fills when low ≤ limit, a sell limit when high ≥ limit. `match` offers
+ *   min(limit, open) for buys and max(limit, open) for sells; the venue then decides whether
+ *   the order keeps that improvement (venue.ts, `restingLimitPrice`):
+ *   - A limit already resting (a limit, or a stop-limit triggered on an earlier event) that a
+ *     trade or quote goes through fills AT ITS LIMIT: in a continuous market the incoming
+ *     order meets the resting one at the limit first, so there is no price improvement.
+ *   - Price improvement remains only (a) on arrival, when the order is marketable at submit:
+ *     it fills at the ask/bid/trade; (b) across a bar: a bar opening through the limit fills
+ *     at the open (the gap rule); (c) on the event that triggers a stop-limit: it enters the
+ *     book marketable and fills at the touch if that is within the limit.
  * - A buy stop triggers when high ≥ stop and fills at max(stop, open); a sell stop when
  *   low ≤ stop, at min(stop, open). A gap through the stop fills at the (worse) open.
  * - A stop-limit triggers like a stop and becomes a limit. On the triggering event it fills
  *   only if the trigger price is within the limit (we cannot know whether a bar came back
- *   to the limit after it gapped through); afterwards it is a plain limit.
+ *   to the limit after it gapped through); afterwards it is a plain resting limit.
  * - Trailing stops keep the best price since armed (high for sells, low for buys). On each
  *   event the stop as it stood is checked first; then the reference moves with the event's
  *   high (low) and, on a bar, a close at or through the moved stop triggers it at that stop

@@ -26,7 +26,7 @@ describe('brackets', () => {
     submitAll(h, [entry, tp, sl]);
     expect(briefs(h.take())).toEqual(['accepted e', 'fill e 100@100.02 c0 e-F1', 'accepted tp', 'accepted sl']);
     h.broker.onMarket(quote(et('10:01'), 105.1, 105.15));
-    expect(briefs(h.take())).toEqual(['fill tp 100@105.1 c0 tp-F1', 'canceled sl oco']);
+    expect(briefs(h.take())).toEqual(['fill tp 100@105 c0 tp-F1', 'canceled sl oco']);
     expect(h.broker.openOrders()).toEqual([]);
   });
 
@@ -34,8 +34,8 @@ describe('brackets', () => {
     const h = harness();
     const { entry, tp, sl } = bracket({ type: 'limit', limitPrice: '100.00' });
     submitAll(h, [entry, tp, sl]);
-    h.broker.onMarket(quote(et('10:01'), 94, 94.05)); // would trigger the stop, were it armed… and fills the entry
-    expect(briefs(h.take())).toEqual(['accepted e', 'accepted tp', 'accepted sl', 'fill e 100@94.05 c0 e-F1']);
+    h.broker.onMarket(quote(et('10:01'), 94, 94.05)); // would trigger the stop, were it armed… and fills the resting entry at its limit
+    expect(briefs(h.take())).toEqual(['accepted e', 'accepted tp', 'accepted sl', 'fill e 100@100 c0 e-F1']);
     h.broker.onMarket(quote(et('10:02'), 93.9, 93.95));
     expect(briefs(h.take())).toEqual(['triggered sl', 'fill sl 100@93.9 c0 sl-F1', 'canceled tp oco']);
   });
@@ -58,7 +58,7 @@ describe('brackets', () => {
     h.broker.onMarket(quote(et('10:01'), 105.1, 105.15, 100, 500));
     expect(briefs(h.take())).toEqual(['accepted e', 'fill e 40@100.02 c0 e-F1', 'accepted tp', 'accepted sl', 'fill e 60@105.15 c0 e-F2']);
     h.broker.onMarket(quote(et('10:02'), 105.1, 105.15));
-    expect(briefs(h.take())).toEqual(['fill tp 100@105.1 c0 tp-F1', 'canceled sl oco']);
+    expect(briefs(h.take())).toEqual(['fill tp 100@105 c0 tp-F1', 'canceled sl oco']);
   });
 
   it('cancels the held exits with the entry', () => {
@@ -87,7 +87,7 @@ describe('brackets', () => {
     h.broker.replace(entry, { ...entry, id: 'e2', limitPrice: price('100.05'), replaces: 'e' });
     h.broker.onMarket(quote(et('10:01'), 100, 100.02));
     h.broker.onMarket(quote(et('10:02'), 105.1, 105.15));
-    expect(briefs(h.reports).slice(3)).toEqual(['replaced e by e2', 'accepted e2', 'fill e2 100@100.02 c0 e2-F1', 'fill tp 100@105.1 c0 tp-F1', 'canceled sl oco']);
+    expect(briefs(h.reports).slice(3)).toEqual(['replaced e by e2', 'accepted e2', 'fill e2 100@100.05 c0 e2-F1', 'fill tp 100@105 c0 tp-F1', 'canceled sl oco']);
   });
 
   it('restores exits held for a working entry', () => {
@@ -98,7 +98,7 @@ describe('brackets', () => {
     expect(briefs(h.reports)).toEqual([]);
     h.broker.onMarket(quote(et('10:02'), 99.9, 100));
     h.broker.onMarket(quote(et('10:03'), 105.1, 105.15));
-    expect(briefs(h.reports)).toEqual(['fill e 100@100 c0 e-F1', 'fill tp 100@105.1 c0 tp-F1', 'canceled sl oco']);
+    expect(briefs(h.reports)).toEqual(['fill e 100@100 c0 e-F1', 'fill tp 100@105 c0 tp-F1', 'canceled sl oco']);
   });
 });
 
@@ -118,7 +118,7 @@ describe('oco', () => {
     const h = harness();
     submitAll(h, [tp, sl]);
     h.broker.onMarket(quote(et('10:01'), 110.2, 110.25, 30, 100));
-    expect(briefs(h.reports)).toEqual(['accepted tp', 'accepted sl', 'fill tp 30@110.2 c0 tp-F1', 'canceled sl oco']);
+    expect(briefs(h.reports)).toEqual(['accepted tp', 'accepted sl', 'fill tp 30@110 c0 tp-F1', 'canceled sl oco']);
     expect(h.broker.openOrders().map((open) => [open.id, open.status, open.filledQuantity.toFixed()])).toEqual([['tp', 'partially_filled', '30']]);
   });
 

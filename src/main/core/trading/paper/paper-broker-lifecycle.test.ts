@@ -71,7 +71,7 @@ describe('sessions', () => {
     h.broker.onMarket(quote(et('03:30'), 99.8, 99.9));
     expect(briefs(h.take())).toEqual(['accepted o1']);
     h.broker.onMarket(quote(et('04:00'), 99.8, 99.9));
-    expect(briefs(h.take())).toEqual(['fill o1 100@99.9 c0 o1-F1']);
+    expect(briefs(h.take())).toEqual(['fill o1 100@100 c0 o1-F1']);
   });
 
   it('trades crypto on a Saturday', () => {
@@ -158,7 +158,7 @@ describe('replace', () => {
     h.broker.submit(old);
     h.broker.replace(old, order({ id: 'o2', type: 'limit', limitPrice: '99.60', replaces: 'o1' }));
     h.broker.onMarket(quote(et('10:01'), 99.4, 99.5));
-    expect(briefs(h.reports)).toEqual(['accepted o1', 'replaced o1 by o2', 'accepted o2', 'fill o2 100@99.5 c0 o2-F1']);
+    expect(briefs(h.reports)).toEqual(['accepted o1', 'replaced o1 by o2', 'accepted o2', 'fill o2 100@99.6 c0 o2-F1']);
   });
 
   it('rejects a replacement of an order that is no longer working', () => {

@@ -20,13 +20,13 @@ describe('PaperBroker on quotes', () => {
     expect(briefs(h.take())).toEqual(['fill o1 100@187.33 c0 o1-F1']);
   });
 
-  it('fills a buy limit only once the ask is at or below it, at the ask', () => {
+  it('fills a resting buy limit only once the ask is at or below it, at its limit', () => {
     const h = harness();
     h.broker.onMarket(quote(et('09:59'), 99.98, 100.02));
     h.broker.submit(order({ type: 'limit', limitPrice: '100.00' }));
     expect(briefs(h.take())).toEqual(['accepted o1']);
     h.broker.onMarket(quote(et('10:01'), 99.95, 99.99));
-    expect(briefs(h.take())).toEqual(['fill o1 100@99.99 c0 o1-F1']);
+    expect(briefs(h.take())).toEqual(['fill o1 100@100 c0 o1-F1']);
   });
 
   it('triggers a buy stop when the ask reaches it and fills at the ask', () => {
@@ -37,14 +37,14 @@ describe('PaperBroker on quotes', () => {
     expect(briefs(h.reports)).toEqual(['accepted o1', 'triggered o1', 'fill o1 100@101.02 c0 o1-F1']);
   });
 
-  it('triggers a stop-limit on a gap through its limit without filling, then fills when the bid comes back', () => {
+  it('triggers a stop-limit on a gap through its limit without filling, then fills at its limit when the bid comes back', () => {
     const h = harness();
     h.broker.submit(order({ side: 'sell', type: 'stop_limit', stopPrice: '95.00', limitPrice: '94.50' }));
     h.broker.onMarket(quote(et('10:01'), 94.4, 94.45));
     expect(briefs(h.take())).toEqual(['accepted o1', 'triggered o1']);
     expect(h.broker.openOrders()[0]).toMatchObject({ triggered: true });
     h.broker.onMarket(quote(et('10:02'), 94.6, 94.65));
-    expect(briefs(h.take())).toEqual(['fill o1 100@94.6 c0 o1-F1']);
+    expect(briefs(h.take())).toEqual(['fill o1 100@94.5 c0 o1-F1']);
   });
 });
 
@@ -56,12 +56,28 @@ describe('PaperBroker on trades', () => {
     expect(briefs(h.reports)).toContain('fill o1 100@187.33 c0 o1-F1');
   });
 
-  it('fills a buy limit on a trade at or below it, at the trade price', () => {
+  it('fills a resting buy limit on a trade at or below it, at its limit', () => {
     const h = harness();
     h.broker.submit(order({ type: 'limit', limitPrice: '50.00' }));
     h.broker.onMarket(trade(et('10:01'), 50.1));
     h.broker.onMarket(trade(et('10:02'), 49.95));
-    expect(briefs(h.reports)).toEqual(['accepted o1', 'fill o1 100@49.95 c0 o1-F1']);
+    expect(briefs(h.reports)).toEqual(['accepted o1', 'fill o1 100@50 c0 o1-F1']);
+  });
+
+  it('fills a resting buy limit crossed by a lower trade at its limit, not at the trade', () => {
+    const h = harness();
+    h.broker.onMarket(trade(et('09:59'), 99.6));
+    h.broker.submit(order({ type: 'limit', limitPrice: '99.50' }));
+    expect(briefs(h.take())).toEqual(['accepted o1']);
+    h.broker.onMarket(trade(et('10:01'), 99.4));
+    expect(briefs(h.take())).toEqual(['fill o1 100@99.5 c0 o1-F1']);
+  });
+
+  it('fills a buy limit marketable on arrival at the last trade, below its limit', () => {
+    const h = harness();
+    h.broker.onMarket(trade(et('09:59'), 99.4));
+    h.broker.submit(order({ type: 'limit', limitPrice: '99.50' }));
+    expect(briefs(h.take())).toEqual(['accepted o1', 'fill o1 100@99.4 c0 o1-F1']);
   });
 
   it('fills a sell stop gapped through at the lower trade price', () => {

@@ -36,7 +36,9 @@ export interface PaperBrokerOptions {
  *
  * - Orders are accepted without market data; they work from the first market event on. An
  *   order that can trade at once (the session allows it and the symbol has data) is matched
- *   against the current market inside `submit`, so a market order fills there.
+ *   against the current market inside `submit`, so a market order fills there. Only that
+ *   arrival match improves on a limit; afterwards the order rests (also when it was accepted
+ *   without data) and a quote or trade through it fills at the limit (see matching.ts).
  * - ioc and fok orders get exactly one evaluation, at the first moment they can trade (in
  *   `submit`, or at the first eligible market event); whatever did not fill is canceled.
  * - Multi-leg orders come as separate `submit` calls, entry first, each leg carrying

@@ -120,6 +120,7 @@ export class Venue {
 
   private matchAndFill(working: WorkingOrder, range: PriceRange, pass: Pass): void {
     const { order } = working;
+    const restingBefore = order.type === 'limit' || (order.type === 'stop_limit' && order.triggered);
     const step = match(order, range, pass.spec.tickSize);
     if (step.trail) {
       order.trailReference = step.trail.reference;
@@ -132,7 +133,7 @@ export class Venue {
       order.updatedAt = pass.time;
       this.emit({ kind: 'triggered', orderId: order.id, time: pass.time });
     }
-    if (step.fillAt) this.tryFill(working, step.fillAt, pass);
+    if (step.fillAt) this.tryFill(working, restingBefore ? restingLimitPrice(order, step.fillAt, pass) : step.fillAt, pass);
   }
 
   private tryFill(working: WorkingOrder, at: Price, pass: Pass): void {
@@ -172,4 +173,14 @@ function capAtLimit(order: Order, px: Price): Price {
   if (!limited || order.limitPrice === null) return px;
   if (order.side === 'buy') return px.greaterThan(order.limitPrice) ? order.limitPrice : px;
   return px.lessThan(order.limitPrice) ? order.limitPrice : px;
+}
+
+/**
+ * A limit resting on the book when a trade or quote goes through it is filled at its limit:
+ * in a continuous market the incoming order meets the resting one there first. Only on
+ * arrival (marketable at once) or across a bar's gap does a fill improve on the limit.
+ */
+function restingLimitPrice(order: Pick<Order, 'limitPrice'>, at: Price, pass: Pass): Price {
+  if (pass.atSubmit || pass.tape.source === 'bar' || order.limitPrice === null) return at;
+  return order.limitPrice;
 }
