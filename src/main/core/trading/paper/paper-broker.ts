@@ -205,7 +205,9 @@ export class PaperBroker implements Broker {
     const { symbol } = working.order;
     const spec = this.options.instrument(symbol);
     const tape = spec ? this.market.current(symbol, spec.tickSize) : null;
-    if (!spec || !tape) return; // no market yet: the first event will work it
+    // No market yet, or only a finished bar (which offers no price after its close): the
+    // next event works it — on bars, the next bar's open, as in backtests.
+    if (!spec || !tape || tape.source === 'bar') return;
     const { phase, close } = this.sessionOf(symbol, spec, now);
     const pass = this.venue.pass({ spec, tape, phase, closeAt: close, opening: false, atSubmit: true }, now);
     this.venue.evaluate(working, pass);
