@@ -5,6 +5,8 @@ import { LogEntry } from '../dto/log';
 import { BarUpdate, Ticker } from '../dto/market-data';
 import { ImportProgress } from '../dto/data-import';
 import { FillDto, OrderDto, PortfolioSnapshot, RiskStatus } from '../dto/trading';
+import { SweepProgress } from '../dto/backtest';
+import { ReplayStatus } from '../dto/replay';
 
 /** Menu and hotkey commands the host sends to the UI. */
 export const AppCommand = z.strictObject({ command: z.enum(['open-settings', 'toggle-theme']) });
@@ -20,12 +22,15 @@ export const topics = {
   'md.bar': BarUpdate,
   'md.ticker': Ticker,
   'md.import.progress': ImportProgress,
+  /** The replay's state and clock: on every change, and a few times a second while it plays. */
+  'md.replay.status': ReplayStatus,
   /** Every journaled change of an order, in order. */
   'orders.update': OrderDto,
   'orders.fill': FillDto,
   /** Account and positions, marked to market; coalesced to a few per second. */
   'portfolio.update': PortfolioSnapshot,
   'risk.status': RiskStatus,
+  'backtest.sweep.progress': SweepProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Topics = typeof topics;

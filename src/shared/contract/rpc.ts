@@ -4,6 +4,7 @@ import { EngineInfo, FeedStatus, Pong } from '../dto/system';
 import { LogEntry } from '../dto/log';
 import { BarSeries, Instrument, SymbolCode, Ticker, Timeframe } from '../dto/market-data';
 import { IndicatorSeries, IndicatorSpec } from '../dto/indicators';
+import { NewsResult } from '../dto/news';
 import {
   ImportPreview,
   ImportRequest,
@@ -27,6 +28,8 @@ import {
   SizingRequest,
   SizingResult,
 } from '../dto/trading';
+import { ReplaySpeed, ReplayStart, ReplayStatus } from '../dto/replay';
+import { BacktestRequest, BacktestResult, BacktestSummary, StrategyInfo, SweepProgress, SweepRequest, SweepResult } from '../dto/backtest';
 
 /**
  * Every request/response method, `domain.verb`, with its run-time schemas. The router is
@@ -73,6 +76,28 @@ export const methods = {
     result: z.strictObject({ time: z.array(z.number().int()), series: z.array(IndicatorSeries) }),
   },
   'md.tickers': { params: z.strictObject({ symbols: z.array(SymbolCode).max(200) }), result: z.array(Ticker) },
+  /** Local instruments first; with a Polygon key also Polygon's ticker search, stored locally so they stay findable offline. */
+  'md.reference.search': {
+    params: z.strictObject({ query: z.string().max(32), limit: z.number().int().min(1).max(50).optional() }),
+    result: z.array(Instrument),
+  },
+  /** Newest headlines (all, or those naming `symbol`); `available: false` without a Polygon key. */
+  'md.news': {
+    params: z.strictObject({ symbol: SymbolCode.optional(), limit: z.number().int().min(1).max(50).optional() }),
+    result: NewsResult,
+  },
+
+  // --- replay: stored bars of one symbol played as if live; its chart is clipped to the replay clock ---
+  /** An unknown symbol or no stored bars there is NOT_FOUND; a running replay is replaced. */
+  'md.replay.start': { params: ReplayStart, result: ReplayStatus },
+  'md.replay.pause': { params: NoParams, result: ReplayStatus },
+  'md.replay.resume': { params: NoParams, result: ReplayStatus },
+  /** Ends the replay: the symbol's full history and live stream come back. */
+  'md.replay.stop': { params: NoParams, result: ReplayStatus },
+  'md.replay.speed': { params: z.strictObject({ speed: ReplaySpeed }), result: ReplayStatus },
+  /** Jumps to the first stored bar opening at or after `time`; keeps paused if paused. */
+  'md.replay.seek': { params: z.strictObject({ time: z.number().int() }), result: ReplayStatus },
+  'md.replay.status': { params: NoParams, result: ReplayStatus },
 
   // --- CSV import (the same importer as `kestrel import`) ---
   'md.import.begin': {
@@ -129,6 +154,22 @@ export const methods = {
   'risk.killSwitch.trip': { params: z.strictObject({ reason: z.string().max(200).optional() }), result: RiskStatus },
   'risk.killSwitch.reset': { params: NoParams, result: RiskStatus },
   'risk.sizing': { params: SizingRequest, result: SizingResult },
+
+  // --- backtests (run in worker threads; results saved in SQLite) ---
+  'backtest.strategies': { params: NoParams, result: z.array(StrategyInfo) },
+  /** Runs to the end and returns the result (saved; `backtest.list` shows it). */
+  'backtest.run': { params: BacktestRequest, result: BacktestResult },
+  'backtest.list': { params: z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) }), result: z.array(BacktestSummary) },
+  'backtest.get': { params: z.strictObject({ id: z.string().min(1).max(64) }), result: BacktestResult },
+  'backtest.delete': { params: z.strictObject({ id: z.string().min(1).max(64) }), result: z.strictObject({ deleted: z.boolean() }) },
+  'backtest.export': {
+    params: z.strictObject({ id: z.string().min(1).max(64), format: z.enum(['csv', 'json']), part: z.enum(['trades', 'equity', 'all']).default('all') }),
+    result: z.strictObject({ fileName: z.string(), mime: z.string(), content: z.string() }),
+  },
+  /** Starts a sweep or walk-forward across worker threads; progress arrives as `backtest.sweep.progress`. */
+  'backtest.sweep.start': { params: SweepRequest, result: z.strictObject({ sweepId: z.string() }) },
+  'backtest.sweep.cancel': { params: z.strictObject({ sweepId: z.string().min(1).max(64) }), result: SweepProgress },
+  'backtest.sweep.get': { params: z.strictObject({ sweepId: z.string().min(1).max(64) }), result: SweepResult },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -131,6 +131,10 @@ const TICKERS = [
   { ticker: 'MSFT', name: 'Microsoft Corp', market: 'stocks', locale: 'us', primary_exchange: 'XNAS', type: 'CS', active: true, currency_name: 'usd' },
   { ticker: 'SPY', name: 'SPDR S&P 500 ETF Trust', market: 'stocks', locale: 'us', primary_exchange: 'ARCX', type: 'ETF', active: true, currency_name: 'usd' },
   { ticker: 'APLE', name: 'Apple Hospitality REIT, Inc.', market: 'stocks', locale: 'us', primary_exchange: 'XNYS', type: 'CS', active: true, currency_name: 'usd' },
+  { ticker: 'TSLA', name: 'Tesla, Inc. Common Stock', market: 'stocks', locale: 'us', primary_exchange: 'XNAS', type: 'CS', active: true, currency_name: 'usd' },
+  // Markets Kestrel cannot stream: a ticker search must leave them out.
+  { ticker: 'C:EURUSD', name: 'Euro - United States Dollar', market: 'fx', locale: 'global', active: true, currency_symbol: 'USD', currency_name: 'United States Dollar', base_currency_symbol: 'EUR' },
+  { ticker: 'I:NDX', name: 'Nasdaq-100', market: 'indices', locale: 'us', active: true, source_feed: 'Nasdaq' },
   {
     ticker: 'X:BTCUSD',
     name: 'Bitcoin - United States dollar',
@@ -166,12 +170,24 @@ const NEWS = [
   { id: 'n3', title: 'Apple ships a thing', author: 'A. Writer', published_utc: '2026-01-05T15:00:00Z', article_url: 'https://news.example/3', tickers: ['AAPL'] },
   { id: 'n2', title: 'Microsoft and Apple', author: 'B. Writer', published_utc: '2026-01-05T14:00:00Z', article_url: 'https://news.example/2', tickers: ['MSFT', 'AAPL'] },
   { id: 'n1', title: 'Markets open', author: 'C. Writer', published_utc: '2026-01-05T13:00:00Z', article_url: 'https://news.example/1', tickers: [] },
-].map((n) => ({ ...n, publisher: { name: 'Example Wire', homepage_url: 'https://news.example/' }, description: n.title, keywords: [] }));
+  // Only TSLA's: one readable story, and links a client must not open (not https).
+  { id: 't3', title: 'Tesla delivers', author: 'D. Writer', published_utc: '2026-01-05T16:30:00Z', article_url: 'https://news.example/t3', tickers: ['TSLA'] },
+  { id: 't2', title: 'Tesla over plain http', author: 'D. Writer', published_utc: '2026-01-05T16:20:00Z', article_url: 'http://news.example/t2', tickers: ['TSLA'] },
+  { id: 't1', title: 'Tesla script link', author: 'D. Writer', published_utc: '2026-01-05T16:10:00Z', article_url: 'javascript:alert(1)', tickers: ['TSLA'] },
+].map((n) => ({
+  ...n,
+  publisher: { name: 'Example Wire', homepage_url: 'https://news.example/', logo_url: 'https://news.example/logo.svg' },
+  description: `${n.title}: the story in one line.`,
+  keywords: [],
+}));
 
 function news(res: ServerResponse, url: URL): void {
   const ticker = url.searchParams.get('ticker');
   const limit = Number(url.searchParams.get('limit') ?? 10);
-  const results = NEWS.filter((n) => !ticker || n.tickers.includes(ticker)).slice(0, limit);
+  // Polygon's default order: newest first (published_utc desc).
+  const results = NEWS.filter((n) => !ticker || n.tickers.includes(ticker))
+    .sort((a, b) => b.published_utc.localeCompare(a.published_utc))
+    .slice(0, limit);
   send(res, 200, { results, status: 'OK', request_id: requestId(), count: results.length });
 }
 

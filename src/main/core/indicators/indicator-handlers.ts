@@ -2,6 +2,7 @@ import type { IndicatorSeries } from '@shared/dto/indicators';
 import type { DomainHandlers } from '../api/handlers';
 import type { BarColumns } from '../market-data/types';
 import type { BarStore } from '../ports/bar-store';
+import { lastBarTime, type ClipProvider } from '../market-data/bar-handlers';
 import { computeRawLines, toWireValues } from './compute';
 import { warmupBars } from './warm-up';
 
@@ -13,15 +14,16 @@ export const DEFAULT_BAR_LIMIT = 2000;
  * bars with time < `before`), plus enough earlier bars for each indicator's warm-up (see
  * warmupBars), read in one query and sliced. Each indicator is computed from its own warm-up
  * only, so its values do not depend on which other indicators were asked for alongside it.
+ * During a replay the bars are clipped to the replay clock, as `md.bars` clips them.
  */
-export function indicatorHandlers(store: BarStore): DomainHandlers<'md.indicators'> {
+export function indicatorHandlers(store: BarStore, clip?: ClipProvider): DomainHandlers<'md.indicators'> {
   return {
     'md.indicators': ({ symbol, timeframe, before, limit = DEFAULT_BAR_LIMIT, indicators }) => {
       const warmups = indicators.map((spec) => warmupBars(spec, timeframe));
       const bars = store.readBars({
         symbol,
         timeframe,
-        to: before === undefined ? undefined : before - 1,
+        to: lastBarTime(symbol, timeframe, before, clip),
         limit: limit + Math.max(0, ...warmups),
         latest: true,
       });

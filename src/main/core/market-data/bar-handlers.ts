@@ -1,4 +1,4 @@
-import type { BarSeries } from '@shared/dto/market-data';
+import { TIMEFRAME_MS, type BarSeries, type Timeframe } from '@shared/dto/market-data';
 import type { DomainHandlers } from '../api/handlers';
 import type { BarStore, InstrumentStore } from '../ports/bar-store';
 
@@ -6,13 +6,29 @@ import type { BarStore, InstrumentStore } from '../ports/bar-store';
 export const DEFAULT_BAR_LIMIT = 2000;
 const DEFAULT_SEARCH_LIMIT = 20;
 
-export function barHandlers(store: BarStore & InstrumentStore): DomainHandlers<'md.bars' | 'md.instruments.search'> {
+/** The replay clock of a symbol being replayed (its history ends there), else null. */
+export type ClipProvider = (symbol: string) => number | null;
+
+/**
+ * The last bar open time a read may return: before `before`, and while `symbol` is replayed,
+ * only bars that closed by the replay clock (those the replay has played).
+ */
+export function lastBarTime(symbol: string, timeframe: Timeframe, before: number | undefined, clip?: ClipProvider): number | undefined {
+  const clipTime = clip?.(symbol) ?? null;
+  const clipped = clipTime === null ? undefined : Math.floor(clipTime) - TIMEFRAME_MS[timeframe];
+  const beforeTo = before === undefined ? undefined : before - 1;
+  if (clipped === undefined) return beforeTo;
+  return beforeTo === undefined ? clipped : Math.min(beforeTo, clipped);
+}
+
+export function barHandlers(store: BarStore & InstrumentStore, clip?: ClipProvider): DomainHandlers<'md.bars' | 'md.instruments.search'> {
   return {
     'md.bars': ({ symbol, timeframe, before, limit }): BarSeries => {
+      const to = lastBarTime(symbol, timeframe, before, clip);
       const columns = store.readBars({
         symbol,
         timeframe,
-        ...(before === undefined ? {} : { to: before - 1 }),
+        ...(to === undefined ? {} : { to }),
         limit: limit ?? DEFAULT_BAR_LIMIT,
         latest: true,
       });

@@ -37,6 +37,11 @@ export interface MarketDataServiceOptions {
   frameMs?: number;
   /** Finished bars are written in one transaction per this interval. */
   writeMs?: number;
+  /**
+   * Symbols being replayed: their bars come from the replay alone (left-over live bars of the
+   * aggregator are dropped) and are not stored again, since they were read from the store.
+   */
+  replaying?: (symbol: string) => boolean;
 }
 
 const DEFAULT_PERSIST: readonly Timeframe[] = ['1m', '5m', '15m', '1h', '1d'];
@@ -57,7 +62,9 @@ export class MarketDataService {
 
   constructor(private readonly options: MarketDataServiceOptions) {
     this.persist = new Set(options.persist ?? DEFAULT_PERSIST);
-    this.aggregator = options.createAggregator((symbol, timeframe, bar) => this.finished(symbol, timeframe, bar));
+    this.aggregator = options.createAggregator((symbol, timeframe, bar) => {
+      if (!this.replaying(symbol)) this.finished(symbol, timeframe, bar);
+    });
     this.tickers = new TickerBoard((symbol, time) => this.previousClose(symbol, time), options.tradingDayOf);
   }
 
@@ -105,7 +112,7 @@ export class MarketDataService {
       case 'quote':
         return; // consumed by the paper broker once it lands
       case 'bar':
-        this.finished(event.symbol, event.timeframe, event.bar);
+        this.finished(event.symbol, event.timeframe, event.bar, !this.replaying(event.symbol));
         this.tickerUpdates.put(event.symbol, this.tickers.update(event.symbol, event.bar.close, event.bar.time));
         return;
       case 'status':
@@ -119,9 +126,13 @@ export class MarketDataService {
     return `${symbol}|${timeframe}|${bar.time}`;
   }
 
-  private finished(symbol: string, timeframe: Timeframe, bar: Bar): void {
+  private replaying(symbol: string): boolean {
+    return this.options.replaying?.(symbol) ?? false;
+  }
+
+  private finished(symbol: string, timeframe: Timeframe, bar: Bar, store = true): void {
     this.bars.put(MarketDataService.frameKey(symbol, timeframe, bar), { symbol, timeframe, bar: { ...bar }, final: true });
-    if (!this.persist.has(timeframe)) return;
+    if (!store || !this.persist.has(timeframe)) return;
     const key = `${symbol}|${timeframe}`;
     let batch = this.pendingWrites.get(key);
     if (!batch) {
@@ -135,6 +146,7 @@ export class MarketDataService {
     const { hub, clock } = this.options;
     this.aggregator.flushBefore(clock.now());
     this.aggregator.drainUpdated((symbol, timeframe, bar) => {
+      if (this.replaying(symbol)) return;
       const key = MarketDataService.frameKey(symbol, timeframe, bar);
       if (this.bars.has(key)) return; // already final in this frame
       this.bars.put(key, { symbol, timeframe, bar: { ...bar }, final: false });

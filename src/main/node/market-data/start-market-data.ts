@@ -14,6 +14,8 @@ import { barHandlers } from '../../core/market-data/bar-handlers';
 import { MarketDataService } from '../../core/market-data/market-data-service';
 import { indicatorHandlers } from '../../core/indicators/indicator-handlers';
 import { RoutingFeed, SIM_INSTRUMENTS, SIM_PARAMS, SimulatorFeed, type FeedRoute } from '../../core/feeds';
+import { ReplayController } from '../../core/feeds/replay/replay-controller';
+import { replayHandlers, type ReplayMethods } from '../../core/feeds/replay/replay-controller-handlers';
 import type { SettingsService } from '../../core/settings/settings-service';
 import type { Settings } from '@shared/dto/settings';
 import { PolygonFeed } from '../adapters/polygon/ws-client';
@@ -21,6 +23,7 @@ import { polygonApiKeyFrom, polygonConfigFrom } from '../adapters/polygon/config
 import { importHandlers } from '../import/import-handlers';
 import { SqliteBarStore } from '../store/sqlite-bar-store';
 import { prepareSimulatedHistory } from './simulated-history';
+import { polygonAccessFrom, referenceHandlers, type ReferenceMethods } from './reference-handlers';
 
 export type MarketDataMethods =
   | 'md.instruments.search'
@@ -30,7 +33,9 @@ export type MarketDataMethods =
   | 'md.import.begin'
   | 'md.import.chunk'
   | 'md.import.preview'
-  | 'md.import.commit';
+  | 'md.import.commit'
+  | ReplayMethods
+  | ReferenceMethods;
 
 export interface MarketDataOptions {
   sqlite: BetterSqlite3.Database;
@@ -67,6 +72,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   store.upsertInstruments(SIM_INSTRUMENTS);
 
   let service: MarketDataService | null = null;
+  let replay: ReplayController | null = null;
   let liveFeed: MarketFeed | null = null;
   let stopWatching = (): void => {};
   if (options.feed === 'live') {
@@ -84,6 +90,15 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
     }
     const feed = new RoutingFeed(routes);
     liveFeed = feed;
+    const replays = new ReplayController({
+      clock,
+      scheduler,
+      store,
+      instruments: store,
+      router: feed,
+      publish: (status) => hub.publish('md.replay.status', status),
+    });
+    replay = replays;
     const live = new MarketDataService({
       feed,
       store,
@@ -93,6 +108,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
       logger: logger.child('market-data'),
       feedStatus: options.feedStatus,
       tradingDayOf,
+      replaying: (symbol) => replays.clipTime(symbol) !== null,
       createAggregator: (onFinal) =>
         new TradeAggregator({
           timeframes: ['1s', '1m', '5m', '15m', '1h', '1d'],
@@ -107,13 +123,22 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   }
 
   const tickers: DomainHandlers<'md.tickers'> = service?.handlers() ?? { 'md.tickers': () => [] };
+  // While a symbol is replayed, its history ends at the replay clock.
+  const clip = (symbol: string): number | null => replay?.clipTime(symbol) ?? null;
   return {
     instruments: store,
     onFeedEvent: (listener) => liveFeed?.onEvent(listener) ?? (() => {}),
     handlers: {
-      ...barHandlers(store),
-      ...indicatorHandlers(store),
+      ...barHandlers(store, clip),
+      ...indicatorHandlers(store, clip),
+      ...replayHandlers(replay),
       ...tickers,
+      ...referenceHandlers({
+        store,
+        polygon: polygonAccessFrom(() => options.settings.get().polygon, options.env, logger.child('polygon-reference')),
+        clock,
+        logger: logger.child('reference'),
+      }),
       ...importHandlers({
         store,
         dataDir: options.dataDir,
@@ -124,6 +149,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
     },
     async stop() {
       stopWatching();
+      replay?.stop();
       await service?.stop();
     },
   };

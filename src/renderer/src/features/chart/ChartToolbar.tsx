@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { DEFAULT_SETTINGS } from '@shared/dto/settings';
 import { useSettings } from '../../app/app-context';
+import { ReplayBar } from '../replay/ReplayBar';
 import { PALETTES } from './chart-theme';
 import { IndicatorChips } from './IndicatorChips';
 import { IndicatorMenu } from './IndicatorMenu';
@@ -28,6 +29,7 @@ export function ChartToolbar({ chart, onOpenImport }: ChartToolbarProps): ReactE
       <IndicatorMenu indicators={chart.indicators} onChange={chart.setIndicators} />
       <IndicatorChips indicators={chart.indicators} palette={PALETTES[theme]} onChange={chart.setIndicators} />
       <span className="toolbar-spacer" />
+      <ReplayBar symbol={chart.symbol} timeframe={chart.timeframe} />
       <button type="button" className="button button-small" data-testid="open-import" title="Import bars from a CSV file" onClick={onOpenImport}>
         Import CSV
       </button>

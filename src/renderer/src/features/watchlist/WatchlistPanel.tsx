@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '@shared/dto/settings';
 import { useServices, useSettings } from '../../app/app-context';
 import { EmptyState } from '../../ui/EmptyState';
 import { SymbolSearch } from '../chart/SymbolSearch';
+import { NewsPanel } from '../news/NewsPanel';
 import { useChartSettings } from '../chart/use-chart-settings';
 import { useWatchTickers } from './use-tickers';
 import { WatchlistRow } from './WatchlistRow';
@@ -59,6 +60,7 @@ export function WatchlistPanel(): ReactElement {
           </table>
         )}
       </div>
+      <NewsPanel />
     </section>
   );
 }
