@@ -29,6 +29,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Plain-Node entry: the `kestrel` CLI and headless `serve`. Must never import electron.
           kestrel: resolve(__dirname, 'src/main/node/cli/kestrel.ts'),
+          // Backtest worker thread; found beside the entries at run time (backtest/worker/worker-entry.ts).
+          'backtest-worker': resolve(__dirname, 'src/main/node/backtest/worker/backtest-worker.ts'),
         },
       },
     },

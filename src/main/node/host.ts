@@ -29,6 +29,7 @@ import type { Scheduler } from '../core/ports/scheduler';
 import { randomInt } from 'node:crypto';
 import { startMarketData } from './market-data/start-market-data';
 import { startTrading } from './trading/start-trading';
+import { startBacktests } from './backtest/start-backtests';
 
 export interface EngineOptions {
   dataDir: string;
@@ -121,6 +122,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       onFeedEvent: (listener) => marketData.onFeedEvent(listener),
     });
     cleanups.push(() => trading.stop());
+    const backtests = startBacktests({ sqlite: store.sqlite, hub, clock, dataDir });
+    cleanups.push(() => backtests.stop());
 
     const info: EngineInfo = {
       name: 'Kestrel',
@@ -138,6 +141,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       ...feed.handlers(),
       ...marketData.handlers,
       ...trading.handlers,
+      ...backtests.handlers,
     };
     const router = new Router(handlers, logger.child('rpc'));
     const sessions = new Set<Session>();

@@ -15,6 +15,8 @@ import { positionsCommand, POSITIONS_HELP } from './commands/positions-command';
 import { ordersCommand, ORDERS_HELP } from './commands/orders-command';
 import { orderCommand, ORDER_HELP } from './commands/order-command';
 import { killSwitchCommand, KILL_SWITCH_HELP } from './commands/kill-switch-command';
+import { backtestCommand, BACKTEST_HELP } from './commands/backtest-command';
+import { sweepCommand, SWEEP_HELP } from './commands/sweep-command';
 
 export interface CliContext {
   version: string;
@@ -38,6 +40,8 @@ Commands:
   orders     list orders (--status open|closed|all, --symbol)
   order      place an order, cancel one, or cancel all working orders
   kill-switch  show, trip or reset the kill switch (blocks every new order while tripped)
+  backtest   backtest a strategy on stored bars (or a CSV file) and save the result
+  sweep      run a strategy over a parameter grid (grid, random, walk-forward) in worker threads
 
 Options:
   --help       show help (also: kestrel <command> --help)
@@ -69,7 +73,11 @@ ${ORDERS_HELP}
 
 ${ORDER_HELP}
 
-${KILL_SWITCH_HELP}`;
+${KILL_SWITCH_HELP}
+
+${BACKTEST_HELP}
+
+${SWEEP_HELP}`;
 
 const COMMAND_HELP: Record<string, string> = {
   serve: SERVE_HELP,
@@ -84,6 +92,8 @@ const COMMAND_HELP: Record<string, string> = {
   orders: ORDERS_HELP,
   order: ORDER_HELP,
   'kill-switch': KILL_SWITCH_HELP,
+  backtest: BACKTEST_HELP,
+  sweep: SWEEP_HELP,
 };
 
 /** Runs one CLI invocation; returns the exit code. Errors go to stderr, results to stdout. */
@@ -128,6 +138,10 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext): Pr
         return await orderCommand(rest, io, context.version);
       case 'kill-switch':
         return await killSwitchCommand(rest, io, context.version);
+      case 'backtest':
+        return await backtestCommand(rest, io, context.version);
+      case 'sweep':
+        return await sweepCommand(rest, io, context.version);
       default:
         io.err(`kestrel: unknown command "${command}". Run "kestrel --help".`);
         return 2;

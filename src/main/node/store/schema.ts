@@ -110,6 +110,32 @@ export interface EquitySnapshotsTable {
   cash: string;
 }
 
+/** Saved backtest runs; JSON text columns, UTC epoch ms times. */
+export interface BacktestsTable {
+  id: string;
+  created_at: number;
+  strategy: string;
+  /** JSON array of symbols */
+  symbols: string;
+  timeframe: string;
+  from_time: number | null;
+  to_time: number | null;
+  /** JSON of the resolved parameter values */
+  params: string;
+  /** JSON of the BacktestRequest */
+  request: string;
+  /** JSON of the BacktestMetrics */
+  metrics: string;
+  bars: number;
+  first_bar_time: number | null;
+  last_bar_time: number | null;
+  duration_ms: number;
+  /** JSON arrays of BacktestTrade and BacktestFill; JSON of the equity curve */
+  trades: string;
+  fills: string;
+  equity: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   instruments: InstrumentsTable;
@@ -121,4 +147,5 @@ export interface Database {
   cash_movements: CashMovementsTable;
   trading_state: TradingStateTable;
   equity_snapshots: EquitySnapshotsTable;
+  backtests: BacktestsTable;
 }

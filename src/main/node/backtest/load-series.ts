@@ -1,0 +1,120 @@
+import type { BacktestRequest } from '@shared/dto/backtest';
+import { DomainError } from '../../core/api/domain-error';
+import type { BarStore, InstrumentStore } from '../../core/ports/bar-store';
+import type { BarColumns } from '../../core/market-data/types';
+import { defaultInstrument } from './worker/run-job';
+import type { PlainInstrument, RunSetup, SeriesData } from './worker/worker-protocol';
+
+const COLUMNS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
+
+export interface LoadedSeries {
+  series: SeriesData[];
+  /** Bars of the first symbol before `from` (warm-up only). */
+  warmupBars: number;
+}
+
+/**
+ * The request's bars from the store, per symbol: `warmup` bars before `from` (so indicators
+ * are ready on the first tradable bar), then every bar in [from, to].
+ */
+export function loadSeries(store: BarStore, request: BacktestRequest, warmupWanted: number): LoadedSeries {
+  // A user strategy's warmup() may return anything; a bad answer means none.
+  const warmup = Number.isFinite(warmupWanted) ? Math.max(0, Math.floor(warmupWanted)) : 0;
+  let warmupBars = 0;
+  const series = request.symbols.map((symbol, index) => {
+    const range = store.readBars({ symbol, timeframe: request.timeframe, from: request.from, to: request.to });
+    if (range.length === 0) throw new DomainError('NOT_FOUND', noBarsMessage(store, request, symbol));
+    const before =
+      request.from === undefined || warmup <= 0
+        ? null
+        : store.readBars({ symbol, timeframe: request.timeframe, to: request.from - 1, limit: warmup, latest: true });
+    if (index === 0) warmupBars = before?.length ?? 0;
+    return toSeriesData(symbol, before === null || before.length === 0 ? range : concat(before, range));
+  });
+  return { series, warmupBars };
+}
+
+/** What stays the same for every run of this request. */
+export function runSetup(request: BacktestRequest, instruments: InstrumentStore): RunSetup {
+  return {
+    timeframe: request.timeframe,
+    initialCash: request.initialCash,
+    slippage: request.slippage,
+    commission: request.commission,
+    benchmark: request.benchmark ?? request.symbols[0] ?? null,
+    instruments: [...new Set([...request.symbols, ...(request.benchmark ? [request.benchmark] : [])])].map((symbol) => plainInstrument(instruments, symbol)),
+  };
+}
+
+function plainInstrument(store: InstrumentStore, symbol: string): PlainInstrument {
+  const instrument = store.getInstrument(symbol);
+  if (!instrument) return defaultInstrument(symbol);
+  return {
+    symbol,
+    tickSize: instrument.tickSize,
+    lotSize: instrument.lotSize,
+    assetClass: instrument.assetClass,
+    // As in paper trading: the simulator's market and crypto never close.
+    alwaysOpen: instrument.assetClass === 'crypto' || symbol.startsWith('SIM:'),
+  };
+}
+
+/** The same bars in SharedArrayBuffers, so every worker of a sweep reads one copy. */
+export function shareSeries(series: readonly SeriesData[]): SeriesData[] {
+  return series.map((data) => {
+    const length = data.time.length;
+    const buffer = new SharedArrayBuffer(length * COLUMNS.length * Float64Array.BYTES_PER_ELEMENT);
+    const shared = COLUMNS.map((column, i) => {
+      const view = new Float64Array(buffer, i * length * Float64Array.BYTES_PER_ELEMENT, length);
+      view.set(data[column]);
+      return view;
+    });
+    const [time, open, high, low, close, volume] = shared as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    return { symbol: data.symbol, time, open, high, low, close, volume };
+  });
+}
+
+/** The distinct buffers behind the series, to transfer them to a worker rather than copy. */
+export function transferables(series: readonly SeriesData[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const data of series) {
+    for (const column of COLUMNS) {
+      const buffer = data[column].buffer;
+      if (buffer instanceof ArrayBuffer) buffers.add(buffer);
+    }
+  }
+  return [...buffers];
+}
+
+function toSeriesData(symbol: string, bars: BarColumns): SeriesData {
+  return { symbol, time: bars.time, open: bars.open, high: bars.high, low: bars.low, close: bars.close, volume: bars.volume };
+}
+
+function concat(first: BarColumns, second: BarColumns): BarColumns {
+  const join = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return {
+    length: first.length + second.length,
+    time: join(first.time, second.time),
+    open: join(first.open, second.open),
+    high: join(first.high, second.high),
+    low: join(first.low, second.low),
+    close: join(first.close, second.close),
+    volume: join(first.volume, second.volume),
+  };
+}
+
+function noBarsMessage(store: BarStore, request: BacktestRequest, symbol: string): string {
+  const extent = store.extent(symbol, request.timeframe);
+  const range = `${request.from === undefined ? 'the start' : isoDate(request.from)} to ${request.to === undefined ? 'the end' : isoDate(request.to)}`;
+  const stored = extent ? `the store has ${symbol} ${request.timeframe} bars from ${isoDate(extent.first)} to ${isoDate(extent.last)}` : `the store has no ${symbol} ${request.timeframe} bars at all`;
+  return `No ${symbol} ${request.timeframe} bars from ${range}: ${stored}. Import a CSV (kestrel import FILE) or backfill from Polygon first.`;
+}
+
+function isoDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}

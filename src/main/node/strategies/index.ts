@@ -1,0 +1,2 @@
+export { listUserStrategies, loadUserStrategy, userStrategiesDir } from './user-strategies';
+export { UserStrategyError } from './guard-strategy';
