@@ -3,6 +3,7 @@ import { createLogStore, type LogStore } from './log/log-store';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
 import { createTickerStore, type TickerStore } from './market/ticker-store';
 import { createTradingStore, type TradingStore } from './trading/trading-store';
+import { createBacktestStore, type BacktestStore } from './backtest/backtest-store';
 import type { EngineClient } from './engine-client';
 
 export interface Stores {
@@ -11,6 +12,7 @@ export interface Stores {
   log: LogStore;
   tickers: TickerStore;
   trading: TradingStore;
+  backtest: BacktestStore;
 }
 
 export function createStores(client: EngineClient): Stores {
@@ -20,6 +22,7 @@ export function createStores(client: EngineClient): Stores {
     log: createLogStore(client),
     tickers: createTickerStore(client),
     trading: createTradingStore(client),
+    backtest: createBacktestStore(client),
   };
 }
 
@@ -39,6 +42,7 @@ export function attachStores(client: EngineClient, stores: Stores): () => void {
     client.subscribe('orders.fill', (fill) => stores.trading.getState().receiveFill(fill)),
     client.subscribe('portfolio.update', (snapshot) => stores.trading.getState().receivePortfolio(snapshot)),
     client.subscribe('risk.status', (status) => stores.trading.getState().receiveRisk(status)),
+    client.subscribe('backtest.sweep.progress', (progress) => stores.backtest.getState().receiveSweepProgress(progress)),
     client.onState((state) => {
       stores.connection.getState().setTransport(state);
       if (state === 'open') reloadAll(stores);
@@ -55,4 +59,5 @@ function reloadAll(stores: Stores): void {
   void stores.log.getState().load();
   void stores.tickers.getState().load();
   void stores.trading.getState().load();
+  void stores.backtest.getState().load();
 }

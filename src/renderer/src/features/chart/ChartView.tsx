@@ -12,6 +12,8 @@ import { writeChartDataset } from './chart-dataset';
 import { ChartLegend } from './ChartLegend';
 import { ChartStatusOverlay } from './ChartStatusOverlay';
 import { useReloadOnReconnect } from './use-reload-on-reconnect';
+import { backtestFillSource } from '../../store/backtest/backtest-overlay';
+import { useReloadOnReplay } from '../replay/use-reload-on-replay';
 
 interface ChartViewProps {
   symbol: string;
@@ -35,7 +37,11 @@ export function ChartView({ symbol, timeframe, indicators }: ChartViewProps): Re
     const host = hostRef.current;
     if (!host) return;
     const surface = new LwcSurface(host);
-    const overlay = new TradeOverlay(stores.trading, surface);
+    // A backtest's fills join the account's when "Show on chart" put one there.
+    const overlay = new TradeOverlay(stores.trading, surface, {
+      extraFills: backtestFillSource(stores.backtest),
+      onMarkers: (count) => (host.dataset.markerCount = String(count)),
+    });
     const chart = new ChartSession(client, surface, {
       initialBars: initialBars(window.location.search),
       nextFrame: (run) => void requestAnimationFrame(run),
@@ -50,7 +56,7 @@ export function ChartView({ symbol, timeframe, indicators }: ChartViewProps): Re
       overlay.dispose();
       surface.dispose();
     };
-  }, [client, stores.trading]);
+  }, [client, stores.trading, stores.backtest]);
 
   useEffect(() => session?.setPalette(PALETTES[theme]), [session, theme]);
   useEffect(() => session?.setIndicators(indicators), [session, indicators]);
@@ -62,6 +68,8 @@ export function ChartView({ symbol, timeframe, indicators }: ChartViewProps): Re
   // After a reconnect the engine may have moved on: load the symbol again.
   const reload = useMemo(() => (session ? () => session.reload() : null), [session]);
   useReloadOnReconnect(client, reload);
+  // A replay of this symbol started, sought or stopped: its history now ends elsewhere.
+  useReloadOnReplay(client, symbol, reload);
 
   return (
     <div className="chart-view">

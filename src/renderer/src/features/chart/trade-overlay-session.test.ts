@@ -8,6 +8,9 @@ import { MIN, columns, liveBar } from './testing/chart-fixtures';
 import { RecordingSurface } from './testing/recording-surface';
 import type { OrderLine, TradeMarker, TradeOverlaySurface } from './trade-overlay';
 import { TradeOverlay } from './trade-overlay-session';
+import { createBacktestStore } from '../../store/backtest/backtest-store';
+import { backtestFillSource } from '../../store/backtest/backtest-overlay';
+import { REQUEST, result } from '../../store/backtest/testing/backtest-fixtures';
 
 /** Records what the overlay drew. */
 class RecordingOverlay implements TradeOverlaySurface {
@@ -96,5 +99,25 @@ describe('TradeOverlay on a chart session', () => {
     await flush();
     chart.show({ symbol: 'SIM:QQQ', timeframe: '1m', zone: 'utc' });
     expect(overlay.lastMarkers()).toEqual([]);
+  });
+
+  it('adds the fills of a backtest shown on the chart and reports the marker count', async () => {
+    const client = new FakeEngineClient().handle('md.bars', ({ symbol, timeframe }): BarSeries => ({ symbol, timeframe, ...columns([1, 2, 3, 4, 5]), hasMore: false }));
+    const trading = createTradingStore(client);
+    const backtest = createBacktestStore(client);
+    const overlay = new RecordingOverlay();
+    const counts: number[] = [];
+    const trades = new TradeOverlay(trading, overlay, { extraFills: backtestFillSource(backtest), onMarkers: (count) => counts.push(count) });
+    const chart = new ChartSession(client, new RecordingSurface(), { nextFrame: (run) => run(), onBars: (bars, symbol) => trades.barsChanged(bars, symbol) });
+    trading.getState().receiveFill(fill('f1', { time: 2 * MIN }));
+    chart.show({ symbol: 'SIM:SPY', timeframe: '1m', zone: 'utc' });
+    await flush();
+
+    const fills = [{ symbol: 'SIM:SPY', side: 'buy' as const, time: 4 * MIN, quantity: '10', price: '1', commission: '0' }];
+    backtest.getState().showOnChart({ ...result('r9'), request: { ...REQUEST, symbols: ['SIM:SPY'] }, fills });
+    expect(overlay.lastMarkers()).toEqual([`f1@${(2 * MIN) / 1000}`, `bt-r9-0@${(4 * MIN) / 1000}`]);
+    backtest.getState().clearOverlay();
+    expect(overlay.lastMarkers()).toEqual([`f1@${(2 * MIN) / 1000}`]);
+    expect(counts).toEqual([1, 2, 1]);
   });
 });

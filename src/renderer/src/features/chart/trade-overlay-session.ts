@@ -1,9 +1,16 @@
 import type { TradingStore } from '../../store/trading/trading-store';
 import type { BarBuffer } from './bar-buffer';
-import { fillMarkers, orderLines, type OrderLine, type TradeMarker, type TradeOverlaySurface } from './trade-overlay';
+import { fillMarkers, orderLines, type MarkerFill, type OrderLine, type TradeMarker, type TradeOverlaySurface } from './trade-overlay';
 
 const markersKey = (markers: readonly TradeMarker[]): string => markers.map((m) => `${m.id}@${m.time}`).join(' ');
 const linesKey = (lines: readonly OrderLine[]): string => lines.map((l) => `${l.id}@${l.price}:${l.title}`).join(' ');
+
+export interface TradeOverlayOptions {
+  /** More fills to draw besides the account's (a backtest shown on the chart), and when they change. */
+  extraFills?: { fills: () => readonly MarkerFill[]; subscribe: (onChange: () => void) => () => void };
+  /** Told how many markers are drawn after each change (the chart mirrors it for tests). */
+  onMarkers?: (count: number) => void;
+}
 
 /**
  * Keeps the chart's fills and working-order lines in step with the trading store, outside
@@ -17,15 +24,18 @@ export class TradeOverlay {
   private shownMarkers = '';
   private shownLines = '';
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeExtra: () => void;
 
   constructor(
     private readonly store: TradingStore,
     private readonly surface: TradeOverlaySurface,
+    private readonly options: TradeOverlayOptions = {},
   ) {
     this.unsubscribe = store.subscribe((state, previous) => {
       if (state.fills !== previous.fills) this.drawMarkers();
       if (state.orders !== previous.orders) this.drawLines();
     });
+    this.unsubscribeExtra = options.extraFills?.subscribe(() => this.drawMarkers()) ?? (() => undefined);
   }
 
   /** The chart's bars changed: a new symbol or timeframe, a first or older page, a new bar. */
@@ -39,15 +49,19 @@ export class TradeOverlay {
 
   dispose(): void {
     this.unsubscribe();
+    this.unsubscribeExtra();
   }
 
   private drawMarkers(): void {
     if (this.symbol === null || this.bars === null) return;
-    const markers = fillMarkers(this.store.getState().fills, this.symbol, this.bars);
+    const extra = this.options.extraFills?.fills() ?? [];
+    const fills = extra.length > 0 ? [...this.store.getState().fills, ...extra] : this.store.getState().fills;
+    const markers = fillMarkers(fills, this.symbol, this.bars);
     const key = markersKey(markers);
     if (key === this.shownMarkers) return;
     this.shownMarkers = key;
     this.surface.setTradeMarkers(markers);
+    this.options.onMarkers?.(markers.length);
   }
 
   private drawLines(): void {

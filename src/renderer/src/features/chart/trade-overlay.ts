@@ -25,6 +25,9 @@ export interface OrderLine {
   title: string;
 }
 
+/** What a marker needs of a fill: the account's fills, or a backtest's shown on the chart. */
+export type MarkerFill = Pick<FillDto, 'id' | 'symbol' | 'side' | 'quantity' | 'price' | 'time'>;
+
 /** What draws the trade overlay; LwcSurface implements it next to ChartSurface. */
 export interface TradeOverlaySurface {
   setTradeMarkers(markers: readonly TradeMarker[]): void;
@@ -56,7 +59,7 @@ export function barIndexAt(bars: BarBuffer, time: number): number {
  * up under the bar, sells as an arrow down over it. Fills older than the loaded bars are left
  * out until older pages load.
  */
-export function fillMarkers(fills: readonly FillDto[], symbol: string, bars: BarBuffer): TradeMarker[] {
+export function fillMarkers(fills: readonly MarkerFill[], symbol: string, bars: BarBuffer): TradeMarker[] {
   const markers: TradeMarker[] = [];
   for (const fill of fills) {
     if (fill.symbol !== symbol) continue;

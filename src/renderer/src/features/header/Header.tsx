@@ -4,6 +4,7 @@ import { FeedStatusLabel } from './FeedStatusLabel';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Clock } from './Clock';
 import { ThemeToggle } from './ThemeToggle';
+import { ViewToggle } from '../backtest/ViewToggle';
 import './header.css';
 
 interface HeaderProps {
@@ -17,6 +18,7 @@ export function Header({ onOpenSettings, onToggleTheme }: HeaderProps): ReactEle
       <div className="header-group">
         <span className="header-brand">Kestrel</span>
         <ModeBadge />
+        <ViewToggle />
       </div>
       <div className="header-group header-status">
         <FeedStatusLabel />
