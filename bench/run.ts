@@ -10,6 +10,8 @@ import { indicatorsBench } from './indicators.bench';
 import { storeBench } from './store.bench';
 import { chartFirstPaintBench } from './chart-paint-setup.bench';
 import { tradingBench } from './trading.bench';
+import { backtestBench } from './backtest.bench';
+import { sweepSpeedupRows } from './sweep.bench';
 
 const benches: [string, Bench][] = [
   ['foundation', foundationBench],
@@ -18,6 +20,8 @@ const benches: [string, Bench][] = [
   ['indicators', indicatorsBench],
   ['chart', chartFirstPaintBench],
   ['trading', tradingBench],
+  ['backtest', backtestBench],
+  ['sweep', sweepSpeedupRows],
 ];
 
 async function main(): Promise<void> {

@@ -55,9 +55,13 @@ function dailyCloses({ times, equity, tradingDayOf }: EquityCurve): DailyClose[]
  * from the curve's first point. A day whose base is not positive has no return.
  */
 export function dailyReturns(curve: EquityCurve): DailyReturn[] {
+  return returnsOf(dailyCloses(curve), curve.equity[0] ?? Number.NaN);
+}
+
+function returnsOf(closes: readonly DailyClose[], first: number): DailyReturn[] {
   const returns: DailyReturn[] = [];
-  let base = curve.equity[0] ?? Number.NaN;
-  for (const { day, close } of dailyCloses(curve)) {
+  let base = first;
+  for (const { day, close } of closes) {
     const value = close / base - 1;
     if (base > 0 && Number.isFinite(value)) returns.push({ day, value });
     base = close;
@@ -70,8 +74,9 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   const n = input.equity.length;
   const start = n > 0 ? (input.equity[0] ?? null) : null;
   const end = n > 0 ? (input.equity[n - 1] ?? null) : null;
-  const days = dailyCloses(input).length;
-  const daily = Float64Array.from(dailyReturns(input), (entry) => entry.value);
+  const closes = dailyCloses(input); // once: the curve can hold a million points
+  const days = closes.length;
+  const daily = Float64Array.from(returnsOf(closes, input.equity[0] ?? Number.NaN), (entry) => entry.value);
   const excess = daily.map((value) => value - (input.riskFreeRate ?? 0) / periods);
   const drawdown = maxDrawdown(input.equity, input.times);
   const cagr = compoundAnnualGrowth(input, start, end);

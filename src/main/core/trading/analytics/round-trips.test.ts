@@ -88,3 +88,13 @@ describe('round trips', () => {
     expect(roundTrips([])).toEqual([]);
   });
 });
+
+describe('round trips back to back', () => {
+  it('starts the next trip with the next entry, not with an empty trip at the exit', () => {
+    const trips = roundTrips([fill('X', 'buy', '10', '5', 1), fill('X', 'sell', '10', '6', 2), fill('X', 'buy', '4', '7', 3), fill('X', 'sell', '4', '8', 4)]);
+    expect(trips.map((trip) => [trip.entryTime, trip.exitTime, trip.quantity.toFixed(), trip.pnl.toFixed()])).toEqual([
+      [1, 2, '10', '10'],
+      [3, 4, '4', '4'],
+    ]);
+  });
+});

@@ -45,7 +45,7 @@ export function roundTrips(fills: readonly Fill[]): RoundTrip[] {
   const open = new Map<string, OpenTrip>();
   const done: RoundTrip[] = [];
   for (const fill of ordered) {
-    if (!fill.quantity.isPositive()) continue;
+    if (!fill.quantity.greaterThan(0)) continue; // decimal.js: isPositive() is true for 0
     const trip = open.get(fill.symbol);
     if (!trip) {
       open.set(fill.symbol, openTrip(fill, fill.quantity, fill.commission));
@@ -62,7 +62,7 @@ export function roundTrips(fills: readonly Fill[]): RoundTrip[] {
       if (!trip.held.isZero()) continue;
       done.push(finish(trip, fill.time));
       open.delete(fill.symbol);
-      if (rest.isPositive()) open.set(fill.symbol, openTrip(fill, rest, fill.commission.minus(share)));
+      if (rest.greaterThan(0)) open.set(fill.symbol, openTrip(fill, rest, fill.commission.minus(share)));
     }
   }
   return done;

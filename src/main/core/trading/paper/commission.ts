@@ -40,17 +40,18 @@ export function commissionForFill(
   before: OrderCommissionState,
   monthUnitsBefore: Decimal,
 ): FillCommission {
-  const value = notional(fill.quantity, fill.price);
   switch (model.model) {
     case 'none':
       return { commission: money(0), raw: null };
     case 'per_order':
       return { commission: before.filledQuantity.isZero() ? toCents(money(model.amount)) : money(0), raw: null };
     case 'bps': {
+      const value = notional(fill.quantity, fill.price);
       const fee = Decimal.max(value.times(model.bps).dividedBy(10_000), model.minimum);
       return { commission: toCents(money(fee)), raw: null };
     }
     case 'per_share': {
+      const value = notional(fill.quantity, fill.price);
       const earlier = before.raw ?? before.filledQuantity.times(model.perShare);
       const raw = earlier.plus(fill.quantity.times(model.perShare));
       const cap = model.maximumPercent === null ? null : before.filledValue.plus(value).times(model.maximumPercent).dividedBy(100);

@@ -28,6 +28,17 @@ describe('slippedPrice', () => {
     expect(slippedPrice(model, slip({ side: 'sell', price: price('187.33') })).toFixed()).toBe('187.27');
   });
 
+  it('rounds to ticks that are not a power of ten, and to whole-unit ticks, against the trader', () => {
+    const model = { model: 'fixed_bps', bps: '3' } as const;
+    // 187.386199 → up to 187.40 on a 0.05 tick; 187.273801 → down to 187.25; on a tick of 1: 188 and 187.
+    expect(slippedPrice(model, slip({ price: price('187.33'), tick: new Decimal('0.05') })).toFixed()).toBe('187.4');
+    expect(slippedPrice(model, slip({ side: 'sell', price: price('187.33'), tick: new Decimal('0.05') })).toFixed()).toBe('187.25');
+    expect(slippedPrice(model, slip({ price: price('187.33'), tick: new Decimal(1) })).toFixed()).toBe('188');
+    expect(slippedPrice(model, slip({ side: 'sell', price: price('187.33'), tick: new Decimal(10) })).toFixed()).toBe('180');
+    // 0.0001 tick (four places): 187.386199 → 187.3862.
+    expect(slippedPrice(model, slip({ price: price('187.33'), tick: new Decimal('0.0001') })).toFixed()).toBe('187.3862');
+  });
+
   it('adds nothing to quotes under the spread model and half the fallback spread to trades and bars', () => {
     const model = { model: 'spread', fallbackSpreadBps: '2' } as const;
     expect(slippedPrice(model, slip({ source: 'quote', price: price('100.02') })).toFixed()).toBe('100.02');

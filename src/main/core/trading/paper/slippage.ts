@@ -24,6 +24,7 @@ export interface SlipInput {
 }
 
 const BPS = new Decimal(10_000);
+const ONE = new Decimal(1);
 
 export function slippedPrice(model: SlippageModel, input: SlipInput): Price {
   return against(input.side, input.price, slippageBps(model, input), input.tick);
@@ -47,8 +48,24 @@ function slippageBps(model: SlippageModel, input: SlipInput): Decimal {
 function against(side: OrderSide, value: Price, bps: Decimal, tick: Decimal): Price {
   const buy = side === 'buy';
   const moved = bps.isZero() ? value : value.times(BPS.plus(buy ? bps : bps.negated()).dividedBy(BPS));
-  const ticks = moved.dividedBy(tick).toDecimalPlaces(0, buy ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR);
-  return ticks.times(tick) as Price;
+  const mode = buy ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR;
+  const places = tenthPlaces(tick);
+  // For a tick of 10^-places, whole ticks are exactly `places` decimals: no division needed.
+  if (places !== null) return moved.toDecimalPlaces(places, mode) as Price;
+  return moved.dividedBy(tick).toDecimalPlaces(0, mode).times(tick) as Price;
+}
+
+const TENTHS = new WeakMap<Decimal, number | null>();
+
+/** k when the tick is 10^-k (0.01 → 2, 1 → 0); null for any other tick (0.05, 10). */
+function tenthPlaces(tick: Decimal): number | null {
+  let places = TENTHS.get(tick);
+  if (places === undefined) {
+    const k = tick.decimalPlaces();
+    places = tick.equals(new Decimal(10).pow(-k)) ? k : null;
+    TENTHS.set(tick, places);
+  }
+  return places;
 }
 
 /** The event's size on a side: the touch size of a quote, a trade's size, a bar's volume. */
@@ -74,7 +91,8 @@ export class Liquidity {
   /** What is left on a side, rounded down to the lot; null when unlimited. */
   available(side: OrderSide, lot: Decimal): Decimal | null {
     const left = this.leftOn(side);
-    return left === null ? null : left.dividedBy(lot).floor().times(lot);
+    if (left === null) return null;
+    return lot.equals(ONE) ? left.floor() : left.dividedBy(lot).floor().times(lot);
   }
 
   take(side: OrderSide, qty: Decimal): void {

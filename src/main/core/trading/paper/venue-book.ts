@@ -90,7 +90,9 @@ export class VenueBook {
 
   /** Exit legs held for (or belonging to) an entry. */
   children(parentId: string): WorkingOrder[] {
-    return this.all().filter((working) => working.parentKey === parentId && isExitLeg(working.order));
+    const legs: WorkingOrder[] = [];
+    for (const working of this.byId.values()) if (working.parentKey === parentId && isExitLeg(working.order)) legs.push(working);
+    return legs.length > 1 ? legs.sort((a, b) => a.seq - b.seq) : legs;
   }
 
   /** The working legs that one-cancels-other pairs with `working`. */

@@ -63,7 +63,8 @@ export class Venue {
   }
 
   pass(context: Omit<Pass, 'liquidity' | 'time'>, time: number = context.tape.time): Pass {
-    return { ...context, time, liquidity: new Liquidity(this.slippage, context.tape) };
+    const { spec, tape, phase, closeAt, opening, atSubmit } = context; // named, not spread: this runs per event
+    return { spec, tape, time, phase, closeAt, opening, atSubmit, liquidity: new Liquidity(this.slippage, tape) };
   }
 
   /** Places a new leg relative to its entry (following replacements). Sets `parentKey`. */
@@ -149,7 +150,7 @@ export class Venue {
       tick: pass.spec.tickSize,
       source: pass.tape.source,
       quantity: qty,
-      volume: eventVolume(pass.tape, order.side),
+      volume: this.slippage.model === 'volume' ? eventVolume(pass.tape, order.side) : null, // only the volume model reads it
     });
     pass.liquidity.take(order.side, qty);
     this.fill(working, qty, capAtLimit(order, slipped), pass.time);

@@ -66,13 +66,15 @@ export function ocoGroup(working: WorkingOrder): string | null {
 /** Books a fill on the venue's copy; returns the fill id. */
 export function bookFill(working: WorkingOrder, qty: Quantity, px: Price, commission: Money, raw: Decimal | null, time: number): string {
   const order = working.order;
+  // A first fill's average is its price: value ÷ quantity gives px back exactly when q × px is exact.
+  const first = order.filledQuantity.isZero() && working.filledValue.isZero() && qty.sd() + px.sd() <= Decimal.precision;
   const filled = order.filledQuantity.plus(qty) as Quantity;
   working.filledValue = money(working.filledValue.plus(qty.times(px)));
   working.charged = money(working.charged.plus(commission));
   working.rawCommission = raw;
   working.fills += 1;
   order.filledQuantity = filled;
-  order.averageFillPrice = working.filledValue.dividedBy(filled) as Price;
+  order.averageFillPrice = first ? px : (working.filledValue.dividedBy(filled) as Price);
   order.commission = working.charged;
   order.status = remainingQuantity(order).lessThanOrEqualTo(0) ? 'filled' : 'partially_filled';
   order.updatedAt = time;

@@ -29,9 +29,30 @@ export const RISK_RULES: ReadonlyArray<readonly [RiskRule, RiskCheck]> = [
   ['max_gross_exposure', maxGrossExposureRule],
 ];
 
+/**
+ * The rules that can refuse when no limit is set and the kill switch is off: every other rule
+ * passes at once on a null limit (a zero duplicate window), so skipping them is the same verdict.
+ */
+const UNLIMITED_RULES = RISK_RULES.filter(([rule]) => rule === 'no_price' || rule === 'buying_power');
+
+function noLimits(ctx: RiskContext): boolean {
+  const l = ctx.limits;
+  return (
+    !ctx.killSwitch.tripped &&
+    l.maxDailyLoss === null &&
+    l.maxOrderQuantity === null &&
+    l.maxOrderNotional === null &&
+    l.maxPriceDeviationPercent === null &&
+    l.duplicateWindowMs <= 0 &&
+    l.maxPositionNotional === null &&
+    l.maxOpenPositions === null &&
+    l.maxGrossExposure === null
+  );
+}
+
 /** Runs every rule; the first refusal, or a pass. A refusal is data, never an exception. */
 export function checkOrder(ctx: RiskContext): RiskVerdict {
-  for (const [, check] of RISK_RULES) {
+  for (const [, check] of noLimits(ctx) ? UNLIMITED_RULES : RISK_RULES) {
     const verdict = check(ctx);
     if (!verdict.ok) return verdict;
   }

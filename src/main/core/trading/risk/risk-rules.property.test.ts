@@ -146,6 +146,31 @@ describe('risk rules against an independent oracle', () => {
   });
 });
 
+describe('checkOrder with no limits set', () => {
+  it('gives the same verdict as running every rule (only no_price and buying_power can refuse)', () => {
+    const random = seeded(99);
+    const seen: Record<string, number> = {};
+    for (let n = 0; n < CASES; n += 1) {
+      const drawn = randomContext(random);
+      const open = { ...drawn.limits, maxOrderQuantity: null, maxOrderNotional: null, maxPositionNotional: null, maxOpenPositions: null, maxGrossExposure: null, maxPriceDeviationPercent: null, duplicateWindowMs: 0, maxDailyLoss: null };
+      const ctx: RiskContext = { ...drawn, limits: open };
+      const full = RISK_RULES.map(([, check]) => check(ctx)).find((verdict) => !verdict.ok) ?? { ok: true };
+      const verdict = checkOrder(ctx);
+      expect(verdict).toEqual(full);
+      const key = verdict.ok ? 'pass' : verdict.rule;
+      seen[key] = (seen[key] ?? 0) + 1;
+    }
+    expect(Object.keys(seen).sort()).toEqual(['buying_power', 'no_price', 'pass']);
+  });
+
+  it('still runs every rule when the kill switch is tripped', () => {
+    const ctx = randomContext(seeded(3));
+    const limits = { ...ctx.limits, maxOrderQuantity: null, maxOrderNotional: null, maxPositionNotional: null, maxOpenPositions: null, maxGrossExposure: null, maxPriceDeviationPercent: null };
+    const verdict = checkOrder({ ...ctx, limits, killSwitch: { tripped: true, reason: 'test', trippedAt: 0 } });
+    expect(verdict.ok ? 'pass' : verdict.rule).toBe('kill_switch');
+  });
+});
+
 function describeContext(ctx: RiskContext) {
   const text = (value: Decimal | null) => (value === null ? null : toDecimalString(value));
   return {

@@ -22,6 +22,7 @@ export const FIELDS_OF: Record<OrderType, ReadonlySet<PriceField>> = {
 
 /** Trailing stops further than this percent are refused (Alpaca's bound too). */
 export const MAX_TRAIL_PERCENT = new Decimal(50);
+const ONE = new Decimal(1);
 
 /** "A bracket", "An oto": the article a class or type name takes at the start of a sentence. */
 export function aOrAn(word: string): string {
@@ -34,6 +35,7 @@ export function invalid(message: string, limit: string | null = null, actual: st
 
 /** True when `value` is a whole number of `step`s; a step of 0 or less constrains nothing. */
 export function isMultipleOf(value: Decimal, step: Decimal): boolean {
+  if (step.equals(ONE)) return value.isInteger(); // the common lot: the same answer without a division
   return step.lessThanOrEqualTo(0) || value.mod(step).isZero();
 }
 

@@ -17,7 +17,7 @@ export function buyingPowerRule(ctx: RiskContext): RiskVerdict {
     const detail = `selling ${formatQuantity(ctx.order.quantity)} ${ctx.order.symbol} with ${formatQuantity(held)} available to sell`;
     return refuse('buying_power', `Short selling needs a margin account (${detail})`, held, ctx.order.quantity);
   }
-  const cost = increaseValue(ctx);
+  const cost = ctx.referencePrice === null ? null : opening.times(ctx.referencePrice); // increaseValue(ctx), not recomputed
   if (cost === null || cost.lessThanOrEqualTo(ctx.buyingPower)) return PASS;
   const message = `Order cost ${formatMoney(cost)} exceeds the buying power ${formatMoney(ctx.buyingPower)}`;
   return refuse('buying_power', message, ctx.buyingPower, cost);

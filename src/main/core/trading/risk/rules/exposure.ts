@@ -14,13 +14,17 @@ const ZERO = new Decimal(0);
 export function reducibleQuantity(ctx: RiskContext): Quantity {
   const held = ctx.positionQuantity;
   const working = ctx.workingQuantity;
-  const available = ctx.order.side === 'sell' ? held.plus(Decimal.min(working, ZERO)) : held.plus(Decimal.max(working, ZERO)).negated();
-  return Decimal.max(available, ZERO) as Quantity;
+  const available = ctx.order.side === 'sell' ? held.plus(min(working, ZERO)) : held.plus(max(working, ZERO)).negated();
+  return max(available, ZERO) as Quantity;
 }
+
+// Decimal.min/max without their copies: the same choice (the first argument on a tie), on immutable values.
+const min = (a: Decimal, b: Decimal): Decimal => (a.greaterThan(b) ? b : a);
+const max = (a: Decimal, b: Decimal): Decimal => (a.lessThan(b) ? b : a);
 
 /** The part of the order that opens or adds to a position (0 for a purely closing order). */
 export function increasingQuantity(ctx: RiskContext): Quantity {
-  return Decimal.max(remainingQuantity(ctx.order).minus(reducibleQuantity(ctx)), ZERO) as Quantity;
+  return max(remainingQuantity(ctx.order).minus(reducibleQuantity(ctx)), ZERO) as Quantity;
 }
 
 /** True when the order only closes or shrinks a position (sells within the long, buys within the short). */

@@ -1,0 +1,45 @@
+import type { BacktestResult, ParamValues } from '@shared/dto/backtest';
+import type { Timeframe } from '@shared/dto/market-data';
+import type { CommissionModel, SlippageModel } from '@shared/dto/trading';
+import type { Money } from '@shared/money/decimal';
+import type { BarColumns } from '../market-data/types';
+import type { InstrumentSpec } from '../trading/model/instrument-spec';
+import type { StrategyDefinition } from '../strategy/strategy-api';
+
+/** One symbol's bars for a backtest, oldest first, warm-up bars included. */
+export interface BacktestSeries {
+  symbol: string;
+  bars: BarColumns;
+}
+
+/** Everything a backtest needs; pure data, so a worker thread can run it. */
+export interface BacktestInput {
+  definition: StrategyDefinition;
+  /** Validated, defaults applied (see strategy/params.ts). */
+  params: ParamValues;
+  series: readonly BacktestSeries[];
+  timeframe: Timeframe;
+  /** Orders before this instant are not placed (warm-up bars only feed indicators). */
+  from: number | null;
+  initialCash: Money;
+  slippage: SlippageModel;
+  commission: CommissionModel;
+  instrument(symbol: string): InstrumentSpec;
+  /** Buy-and-hold of this symbol over the same bars, for comparison. */
+  benchmark: string | null;
+  tradingDayOf(time: number): string;
+  /** Called now and then with the fraction done; returning false stops the run. */
+  onProgress?(fraction: number): boolean | void;
+  /** Added for the engine: the strategy's `ctx.log` lines and the engine's notes (e.g. orders ignored in the warm-up). */
+  onLog?(entry: BacktestLogEntry): void;
+}
+
+/** One log line of a run; `time` is the bar close it was written at. */
+export interface BacktestLogEntry {
+  time: number;
+  message: string;
+  fields?: Record<string, string | number | boolean>;
+}
+
+/** A backtest's outcome; the host adds the id, the request and timings to make a BacktestResult. */
+export type BacktestOutput = Omit<BacktestResult, 'id' | 'request' | 'createdAt' | 'durationMs'>;

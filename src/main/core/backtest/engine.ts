@@ -1,0 +1,199 @@
+/**
+ * The event-driven backtest engine. Conventions (the same in every run):
+ *
+ * - Bars of all symbols (one timeframe) are merged in time order; bars with the same time go
+ *   in the order the symbols were given. For each bar: (1) the symbol's working orders are
+ *   matched against THIS bar by the paper venue's rules (sim-broker.ts): a market order at the
+ *   bar's open, limits and stops by matching.ts with its gap rule, slippage and commission as
+ *   configured; fills are reported (onOrderUpdate) before (2) indicators and history advance
+ *   with the bar, and (3) strategy.onBar runs. An order sent in onBar(t) therefore fills on the
+ *   symbol's next bar at the earliest: never on the bar it was decided on (no look-ahead).
+ * - A fill is stamped with the open time of the bar it filled on; `ctx.now()` is the current
+ *   bar's close time (its open + the timeframe).
+ * - Warm-up: bars before `input.from` feed indicators, history and onBar, but orders sent then
+ *   are ignored (logged once) and no equity is recorded. The first bar at or after `from` is
+ *   the first tradable bar.
+ * - The account is a cash account with immediate settlement (no T+1 in backtests), no
+ *   shorting (the buying-power rule refuses sells beyond the position), orders screened by
+ *   validatePlaceOrder and every risk rule with BACKTEST_LIMITS. A market buy sized at the
+ *   signal bar's close may cost more at the next open: cash can then dip below zero.
+ * - Books are decimals (cash, positions, fill prices on the tick, commission); the per-bar work
+ *   is float only. The equity curve has one point per tradable bar of the FIRST symbol: cash +
+ *   Σ position × last close, taken once every bar of that instant is in.
+ * - Benchmark: buy-and-hold of `input.benchmark` (one of the series; else none) from the open
+ *   of its first tradable bar: initial cash × close ÷ that open, per point; benchmarkReturn is
+ *   its last close ÷ that open − 1.
+ * - `input.onProgress` is called every 65,536 bars with the fraction done; returning false
+ *   stops the run and the output covers the bars processed so far.
+ * - Deterministic: no clock, no randomness; the same input gives the same output.
+ */
+import { TIMEFRAME_MS } from '@shared/dto/market-data';
+import type { BarColumns } from '../market-data/types';
+import { orderToDto } from '../trading/model/order';
+import { createIndicatorRuntime, type IndicatorRuntime } from '../strategy/indicator-runtime';
+import type { Strategy, StrategyContext } from '../strategy/strategy-api';
+import type { BacktestInput, BacktestOutput } from './backtest-input';
+import { monotoneDayCache } from './day-cache';
+import { buildOutput, type Curve } from './output';
+import { ColumnsView, MutableBar } from './series-view';
+import { SimAccount } from './sim-account';
+import { SimBroker } from './sim-broker';
+import { backtestContext, type RunClock } from './strategy-context';
+
+const PROGRESS_EVERY = 0x10000;
+
+export function runBacktest(input: BacktestInput): BacktestOutput {
+  const run = new BacktestRun(input);
+  run.execute();
+  return run.output();
+}
+
+class BacktestRun {
+  private readonly columns: BarColumns[];
+  private readonly bars: MutableBar[];
+  private readonly views: ColumnsView[];
+  private readonly account: SimAccount;
+  private readonly broker: SimBroker;
+  private readonly runtime: IndicatorRuntime;
+  private readonly strategy: Strategy;
+  private readonly ctx: StrategyContext;
+  private readonly clock: RunClock = { now: 0, tradable: false };
+  private readonly dayOf: (time: number) => string;
+  private readonly from: number;
+  private readonly frameMs: number;
+  private readonly curve: Curve;
+  private readonly benchmarkIndex: number;
+  private readonly updates: ReturnType<typeof orderToDto>[] = [];
+  /** The time of the first symbol's bar whose equity point waits for the rest of its instant. */
+  private pendingTime = Infinity;
+  private benchmarkOpen = Number.NaN;
+  private processed = 0;
+  private total = 0;
+
+  constructor(private readonly input: BacktestInput) {
+    const symbols = input.series.map((series) => series.symbol);
+    if (symbols.length === 0) throw new RangeError('A backtest needs at least one series');
+    this.columns = input.series.map((series) => series.bars);
+    this.total = this.columns.reduce((sum, bars) => sum + bars.length, 0);
+    this.from = input.from ?? -Infinity;
+    this.frameMs = TIMEFRAME_MS[input.timeframe];
+    this.dayOf = monotoneDayCache((time) => input.tradingDayOf(time));
+    const specs = symbols.map((symbol) => input.instrument(symbol));
+    this.account = new SimAccount(symbols, specs.map((spec) => spec.tickSize), input.initialCash);
+    this.bars = symbols.map((symbol) => new MutableBar(symbol, input.timeframe));
+    this.views = this.columns.map((bars) => new ColumnsView(bars));
+    this.runtime = createIndicatorRuntime();
+    this.strategy = input.definition.create(input.params);
+    const notify = this.strategy.onOrderUpdate ? (order: Parameters<typeof orderToDto>[0]) => this.updates.push(orderToDto(order)) : null;
+    this.broker = new SimBroker({
+      account: this.account,
+      specs,
+      slippage: input.slippage,
+      commission: input.commission,
+      daily: input.timeframe === '1d',
+      tradingDayOf: this.dayOf,
+      onOrder: notify,
+    });
+    const log = (message: string, fields?: Record<string, string | number | boolean>) => input.onLog?.({ time: this.clock.now, message, ...(fields ? { fields } : {}) });
+    this.ctx = backtestContext({ params: input.params, symbols, timeframe: input.timeframe, clock: this.clock, views: this.views, indicators: this.runtime.api, account: this.account, broker: this.broker, log });
+    this.benchmarkIndex = input.benchmark === null ? -1 : symbols.indexOf(input.benchmark);
+    const first = this.columns[0]!;
+    let points = 0;
+    for (let i = 0; i < first.length; i += 1) if (first.time[i]! >= this.from) points += 1;
+    this.curve = { count: 0, time: new Float64Array(points), equity: new Float64Array(points), held: new Uint8Array(points), benchmark: new Float64Array(this.benchmarkIndex < 0 ? 0 : points) };
+  }
+
+  execute(): void {
+    this.strategy.onStart?.(this.ctx);
+    this.flushUpdates();
+    const stopped = this.columns.length === 1 ? this.runOne() : this.runMerged();
+    if (this.pendingTime !== Infinity) this.closePoint();
+    if (stopped) return;
+    this.strategy.onStop?.(this.ctx);
+    this.input.onProgress?.(1);
+  }
+
+  output(): BacktestOutput {
+    const b = this.benchmarkIndex;
+    const benchmarkReturn = b < 0 ? null : this.account.lastClose[b]! / this.benchmarkOpen - 1;
+    return buildOutput({ account: this.account, curve: this.curve, tradingDayOf: this.dayOf, benchmarkReturn: Number.isFinite(benchmarkReturn) ? benchmarkReturn : null });
+  }
+
+  /** One symbol: bars in order. Returns true when stopped by onProgress. */
+  private runOne(): boolean {
+    const n = this.columns[0]!.length;
+    for (let i = 0; i < n; i += 1) {
+      this.step(0, i);
+      if ((++this.processed & (PROGRESS_EVERY - 1)) === 0 && this.cancelled()) return true;
+    }
+    return false;
+  }
+
+  /** Several symbols: the earliest next bar first, ties in the symbols' order. */
+  private runMerged(): boolean {
+    const count = this.columns.length;
+    const cursor = new Int32Array(count);
+    for (;;) {
+      let next = -1;
+      let time = Infinity;
+      for (let k = 0; k < count; k += 1) {
+        const bars = this.columns[k]!;
+        const i = cursor[k]!;
+        if (i < bars.length && bars.time[i]! < time) {
+          time = bars.time[i]!;
+          next = k;
+        }
+      }
+      if (next < 0) return false;
+      this.step(next, cursor[next]!);
+      cursor[next] = cursor[next]! + 1;
+      if ((++this.processed & (PROGRESS_EVERY - 1)) === 0 && this.cancelled()) return true;
+    }
+  }
+
+  private step(k: number, i: number): void {
+    const bar = this.bars[k]!;
+    bar.load(this.columns[k]!, i);
+    const time = bar.time;
+    if (time > this.pendingTime) this.closePoint();
+    if (this.broker.hasOrders(bar.symbol)) {
+      this.broker.onBar(k, bar);
+      if (this.updates.length > 0) this.flushUpdates();
+    }
+    this.runtime.onBar(bar.symbol, bar);
+    this.views[k]!.length = i + 1;
+    this.account.lastClose[k] = bar.close;
+    const tradable = time >= this.from;
+    this.clock.tradable = tradable;
+    this.clock.now = time + this.frameMs;
+    if (tradable && k === this.benchmarkIndex && Number.isNaN(this.benchmarkOpen)) this.benchmarkOpen = bar.open;
+    this.strategy.onBar?.(this.ctx, bar);
+    if (this.updates.length > 0) this.flushUpdates();
+    if (k === 0 && tradable) this.pendingTime = time;
+  }
+
+  private closePoint(): void {
+    const c = this.curve;
+    const at = c.count;
+    c.time[at] = this.pendingTime;
+    c.equity[at] = this.account.equityF();
+    c.held[at] = this.account.holdsAny() ? 1 : 0;
+    if (this.benchmarkIndex >= 0) {
+      const start = this.benchmarkOpen;
+      const close = this.account.lastClose[this.benchmarkIndex]!;
+      c.benchmark[at] = Number.isNaN(start) ? this.account.initialCashF : (this.account.initialCashF * close) / start;
+    }
+    c.count = at + 1;
+    this.pendingTime = Infinity;
+  }
+
+  /** Delivers order updates in the order they happened (a strategy's reaction may add more). */
+  private flushUpdates(): void {
+    for (let i = 0; i < this.updates.length; i += 1) this.strategy.onOrderUpdate?.(this.ctx, this.updates[i]!);
+    this.updates.length = 0;
+  }
+
+  private cancelled(): boolean {
+    return this.input.onProgress?.(this.processed / this.total) === false;
+  }
+}
