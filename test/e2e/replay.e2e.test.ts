@@ -63,8 +63,6 @@ describe('replay in Chromium against kestrel serve', () => {
     expect(earlyClock).toBeGreaterThanOrEqual(Date.UTC(2016, 0, 4));
     await expect.poll(() => barCount(page), { timeout: 20_000 }).toBeGreaterThan(early + 10);
     await expect.poll(() => clock(page), { timeout: 10_000 }).toBeGreaterThan(earlyClock + 10 * 86_400_000);
-    // Bars never run ahead of the replay clock.
-    expect(Number(await chartData(page, 'last-time'))).toBeLessThan(await clock(page));
 
     // Pause: the clock and the bars stand still.
     await page.getByTestId('replay-pause').click();
@@ -75,6 +73,9 @@ describe('replay in Chromium against kestrel serve', () => {
     await page.waitForTimeout(1500);
     expect(await clock(page)).toBe(pausedClock);
     expect(await barCount(page)).toBe(pausedBars);
+    // Bars never run ahead of the replay clock (checked paused: while playing, the clock on
+    // screen is throttled to a few updates a second and may trail the newest bar).
+    expect(Number(await chartData(page, 'last-time'))).toBeLessThanOrEqual(pausedClock);
     expect(await page.getByTestId('replay-clock').textContent()).toBe(`${new Date(pausedClock).toISOString().slice(0, 19).replace('T', ' ')} UTC`);
 
     // Stop: the full history is back.

@@ -38,7 +38,7 @@ describe('trading in Chromium against kestrel serve', () => {
   const figure = (page: Page, id: string) => page.getByTestId(id).getAttribute('data-value');
 
   /** An RPC client of the test's own, for settings the UI test is not about. */
-  async function engineClient(engine: ServeProcess) {
+  function engineClient(engine: ServeProcess) {
     const url = new URL(engine.url);
     return connectNodeClient(rpcUrl(url.origin, url.searchParams.get('token') ?? ''));
   }
@@ -75,7 +75,7 @@ describe('trading in Chromium against kestrel serve', () => {
     // fills say, to the last decimal.
     await page.getByTestId('position-close-SIM:SPY').click();
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
-    const client = await engineClient(engine);
+    const client = engineClient(engine);
     const fills = await client.call('orders.fills', {});
     client.close();
     expect(fills.map((fill) => fill.side).sort()).toEqual(['buy', 'sell']);
@@ -112,7 +112,7 @@ describe('trading in Chromium against kestrel serve', () => {
 
   it('trips the kill switch at the daily loss limit and blocks new orders until reset', async () => {
     const engine = await session.serve(tempDir());
-    const client = await engineClient(engine);
+    const client = engineClient(engine);
     // A $50 commission per order makes the first fill a certain loss beyond the $20 limit.
     const settings = await client.call('settings.get', {});
     await client.call('settings.update', {
