@@ -7,6 +7,7 @@ import { ImportProgress } from '../dto/data-import';
 import { FillDto, OrderDto, PortfolioSnapshot, RiskStatus } from '../dto/trading';
 import { SweepProgress } from '../dto/backtest';
 import { ReplayStatus } from '../dto/replay';
+import { BrokerStatus, ReconciliationReport } from '../dto/broker';
 
 /** Menu and hotkey commands the host sends to the UI. */
 export const AppCommand = z.strictObject({ command: z.enum(['open-settings', 'toggle-theme']) });
@@ -31,6 +32,9 @@ export const topics = {
   'portfolio.update': PortfolioSnapshot,
   'risk.status': RiskStatus,
   'backtest.sweep.progress': SweepProgress,
+  /** Which broker, paper or live, and its health: the header shows it at all times. */
+  'broker.status': BrokerStatus,
+  'broker.reconciliation': ReconciliationReport,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Topics = typeof topics;

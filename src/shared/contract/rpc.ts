@@ -29,6 +29,7 @@ import {
   SizingResult,
 } from '../dto/trading';
 import { ReplaySpeed, ReplayStart, ReplayStatus } from '../dto/replay';
+import { AlpacaConnect, AlpacaUnlock, BrokerStatus, ReconciliationReport } from '../dto/broker';
 import { BacktestRequest, BacktestResult, BacktestSummary, StrategyInfo, SweepProgress, SweepRequest, SweepResult } from '../dto/backtest';
 
 /**
@@ -154,6 +155,22 @@ export const methods = {
   'risk.killSwitch.trip': { params: z.strictObject({ reason: z.string().max(200).optional() }), result: RiskStatus },
   'risk.killSwitch.reset': { params: NoParams, result: RiskStatus },
   'risk.sizing': { params: SizingRequest, result: SizingResult },
+
+  // --- broker connection (keys go in, never come back out) ---
+  'broker.status': { params: NoParams, result: BrokerStatus },
+  /** Validates the keys by fetching the account, stores them encrypted and trades through Alpaca. */
+  'broker.alpaca.connect': { params: AlpacaConnect, result: BrokerStatus },
+  /** Serve mode: unlocks stored keys with their passphrase and connects. */
+  'broker.alpaca.unlock': { params: AlpacaUnlock, result: BrokerStatus },
+  /** Back to the paper broker; stored keys stay (forget removes them). */
+  'broker.usePaper': { params: NoParams, result: BrokerStatus },
+  'broker.alpaca.forget': { params: NoParams, result: BrokerStatus },
+  /** Compares the journal with the broker now and journals the differences. */
+  'broker.reconcile': { params: NoParams, result: ReconciliationReport },
+  'broker.reconciliations': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    result: z.array(ReconciliationReport),
+  },
 
   // --- backtests (run in worker threads; results saved in SQLite) ---
   'backtest.strategies': { params: NoParams, result: z.array(StrategyInfo) },

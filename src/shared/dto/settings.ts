@@ -40,6 +40,25 @@ export const PolygonSettings = z.strictObject({
 });
 export type PolygonSettings = z.infer<typeof PolygonSettings>;
 
+/**
+ * Alpaca endpoints (the real ones by default). Keys are not settings: they live in the
+ * encrypted vault. The paper/live profile picks the trading and stream pair.
+ */
+export const AlpacaSettings = z.strictObject({
+  paperTradingUrl: z.url({ protocol: /^https?$/ }),
+  liveTradingUrl: z.url({ protocol: /^https?$/ }),
+  paperStreamUrl: z.url({ protocol: /^wss?$/ }),
+  liveStreamUrl: z.url({ protocol: /^wss?$/ }),
+  /** Market data stream base; `/v2/{feed}` is appended. */
+  dataStreamUrl: z.url({ protocol: /^wss?$/ }),
+  dataFeed: z.enum(['iex', 'sip']),
+  /** The last profile used, so a restart reconnects the same way (live still asks for the keys' unlock). */
+  profile: z.enum(['paper', 'live']),
+  /** Trade through Alpaca at start when keys are stored and usable. */
+  enabled: z.boolean(),
+});
+export type AlpacaSettings = z.infer<typeof AlpacaSettings>;
+
 export const Settings = z.strictObject({
   theme: Theme,
   clockZone: ClockZone,
@@ -52,6 +71,7 @@ export const Settings = z.strictObject({
   paper: PaperSettings,
   /** Pre-trade risk limits every order passes. */
   risk: RiskLimits,
+  alpaca: AlpacaSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -77,4 +97,14 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   paper: DEFAULT_PAPER_SETTINGS,
   risk: DEFAULT_RISK_LIMITS,
+  alpaca: {
+    paperTradingUrl: 'https://paper-api.alpaca.markets',
+    liveTradingUrl: 'https://api.alpaca.markets',
+    paperStreamUrl: 'wss://paper-api.alpaca.markets/stream',
+    liveStreamUrl: 'wss://api.alpaca.markets/stream',
+    dataStreamUrl: 'wss://stream.data.alpaca.markets',
+    dataFeed: 'iex',
+    profile: 'paper',
+    enabled: false,
+  },
 };
