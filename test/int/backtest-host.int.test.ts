@@ -78,7 +78,7 @@ async function settled(sweepId: string, timeoutMs = 60_000) {
 describe('backtests table (migration 0004)', () => {
   it('is a STRICT table with JSON text columns, epoch-ms integers and an index on created_at', () => {
     const names = store.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(names.at(-1)).toBe('0004-backtests');
+    expect(names).toContain('0004-backtests');
     expect(store.sqlite.prepare("select strict from pragma_table_list where name = 'backtests'").pluck().get()).toBe(1);
     expect(store.sqlite.prepare("select group_concat(name || ' ' || type, ', ') from pragma_table_info('backtests')").pluck().get()).toBe(
       'id TEXT, created_at INTEGER, strategy TEXT, symbols TEXT, timeframe TEXT, from_time INTEGER, to_time INTEGER, params TEXT, request TEXT, ' +

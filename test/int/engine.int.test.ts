@@ -19,7 +19,7 @@ describe('engine start-up', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const names = db.prepare('select name from kysely_migration order by name').pluck().all();
-      expect(names).toEqual(['0001-settings', '0002-market-data', '0003-trading', '0004-backtests']);
+      expect(names).toEqual(['0001-settings', '0002-market-data', '0003-trading', '0004-backtests', '0005-reconciliations']);
       const columns = db.prepare("select name, type, pk from pragma_table_info('settings')").all();
       expect(columns).toEqual([
         { name: 'key', type: 'TEXT', pk: 1 },

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startEngine } from '../node/host';
 import { installAppMenu } from './app-menu';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '@shared/security/content-security-policy';
@@ -13,6 +13,7 @@ import { isAppUrl } from './app-url';
 import { resolveRendererLocation } from './renderer-location';
 import { closeEngineBeforeQuit } from './shutdown';
 import { electronSqliteBinding } from './sqlite-binding';
+import { SafeStorageVault } from './safe-storage-vault';
 
 /**
  * Points userData (engine data, window state, Chromium profile and the single-instance lock)
@@ -48,6 +49,8 @@ async function boot(): Promise<void> {
     dataDir: app.getPath('userData'),
     host: 'desktop',
     version: app.getVersion(),
+    // Broker keys under the OS's own protection (Keychain, DPAPI, libsecret).
+    vault: new SafeStorageVault(join(app.getPath('userData'), 'keys.safe')),
     ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
   });
   const logger = engine.logger.child('shell');

@@ -30,6 +30,12 @@ import { randomInt } from 'node:crypto';
 import { startMarketData } from './market-data/start-market-data';
 import { startTrading } from './trading/start-trading';
 import { startBacktests } from './backtest/start-backtests';
+import { BrokerService } from './broker/broker-service';
+import { brokerHandlers } from './broker/broker-handlers';
+import { startAlpacaStack } from './broker/alpaca-stack';
+import { TradingSwitch } from './broker/trading-switch';
+import { EncryptedFileVault } from './secrets/encrypted-file-vault';
+import type { SecretVault } from './secrets/secret-vault';
 
 export interface EngineOptions {
   dataDir: string;
@@ -45,6 +51,10 @@ export interface EngineOptions {
   /** Simulator seed; a fresh one per start unless given. */
   seed?: number;
   scheduler?: Scheduler;
+  /** Where broker keys are kept: Electron's safe storage on desktop, an encrypted file otherwise. */
+  vault?: SecretVault;
+  /** Environment for keys and endpoint overrides (process.env unless given). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Engine {
@@ -107,21 +117,45 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       feedStatus: feed,
       feed: options.feed ?? 'live',
       settings,
-      env: process.env,
+      env: options.env ?? process.env,
       seed: options.seed ?? randomInt(2 ** 31),
     });
     cleanups.push(() => marketData.stop());
-    const trading = await startTrading({
-      sqlite: store.sqlite,
+    const tradingOptions = {
       hub,
       clock,
       scheduler: options.scheduler ?? systemScheduler,
       logger,
       settings,
       instruments: marketData.instruments,
-      onFeedEvent: (listener) => marketData.onFeedEvent(listener),
+      onFeedEvent: (listener: Parameters<typeof marketData.onFeedEvent>[0]) => marketData.onFeedEvent(listener),
+    };
+    // The paper broker journals into the engine database; a real broker into its own file.
+    const paperStack = async () => ({ trading: await startTrading({ ...tradingOptions, sqlite: store.sqlite }), close: () => Promise.resolve() });
+    const tradingSwitch = new TradingSwitch(await paperStack());
+    cleanups.push(() => tradingSwitch.close());
+    const broker = new BrokerService({
+      host: options.host,
+      env: options.env ?? process.env,
+      hub,
+      clock,
+      logger: logger.child('broker'),
+      settings,
+      vault: options.vault ?? new EncryptedFileVault(join(dataDir, 'keys.vault')),
+      switch: tradingSwitch,
+      paperStack,
+      alpacaStack: (keys, events) =>
+        startAlpacaStack({
+          ...tradingOptions,
+          dataDir,
+          keys,
+          events,
+          env: options.env ?? process.env,
+          logger: logger.child('alpaca'),
+          attachFeed: (feed) => marketData.attachFeed(feed),
+        }),
     });
-    cleanups.push(() => trading.stop());
+    await broker.resume();
     const backtests = startBacktests({ sqlite: store.sqlite, hub, clock, dataDir });
     cleanups.push(() => backtests.stop());
 
@@ -140,7 +174,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       ...logHandlers(buffer),
       ...feed.handlers(),
       ...marketData.handlers,
-      ...trading.handlers,
+      ...tradingSwitch.handlers,
+      ...brokerHandlers(broker),
       ...backtests.handlers,
     };
     const router = new Router(handlers, logger.child('rpc'));

@@ -62,6 +62,11 @@ export interface MarketData {
   instruments: InstrumentStore;
   /** Every event of the live feed (none when the feed is off): the paper broker fills on them. */
   onFeedEvent(listener: (event: FeedEvent) => void): () => void;
+  /**
+   * Routes real (non-simulated) symbols to another live feed (Alpaca's data stream) while it
+   * is attached; the returned function detaches and stops it. A no-op without a live feed.
+   */
+  attachFeed(feed: MarketFeed): () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +79,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   let service: MarketDataService | null = null;
   let replay: ReplayController | null = null;
   let liveFeed: MarketFeed | null = null;
+  let router: RoutingFeed | null = null;
   let stopWatching = (): void => {};
   if (options.feed === 'live') {
     const random = seededRandom(options.seed);
@@ -90,6 +96,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
     }
     const feed = new RoutingFeed(routes);
     liveFeed = feed;
+    router = feed;
     const replays = new ReplayController({
       clock,
       scheduler,
@@ -128,6 +135,16 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   return {
     instruments: store,
     onFeedEvent: (listener) => liveFeed?.onEvent(listener) ?? (() => {}),
+    attachFeed(feed) {
+      const routing = router;
+      if (!routing) return () => Promise.resolve();
+      routing.addRoute({ feed, serves: (symbol) => !symbol.startsWith('SIM:') });
+      void feed.start().catch((error: unknown) => logger.warn('A market feed failed to start', { source: feed.source, error: String(error) }));
+      return async () => {
+        routing.removeRoute(feed);
+        await feed.stop();
+      };
+    },
     handlers: {
       ...barHandlers(store, clip),
       ...indicatorHandlers(store, clip),

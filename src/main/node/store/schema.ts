@@ -136,6 +136,15 @@ export interface BacktestsTable {
   equity: string;
 }
 
+/** Differences found between the journal and a real broker; JSON of ReconciliationDifference[]. */
+export interface ReconciliationsTable {
+  id: Generated<number>;
+  time: number;
+  broker: string;
+  reason: string;
+  differences: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   instruments: InstrumentsTable;
@@ -148,4 +157,5 @@ export interface Database {
   trading_state: TradingStateTable;
   equity_snapshots: EquitySnapshotsTable;
   backtests: BacktestsTable;
+  reconciliations: ReconciliationsTable;
 }

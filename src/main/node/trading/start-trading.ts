@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { PaperSettings, RiskLimits } from '@shared/dto/trading';
-import { Decimal, money, toDecimalString } from '@shared/money/decimal';
+import { Decimal, money, toDecimalString, type Money } from '@shared/money/decimal';
 import type { Settings } from '@shared/dto/settings';
 import type { DomainHandlers } from '../../core/api/handlers';
 import type { EventHub } from '../../core/events/event-hub';
@@ -9,6 +9,8 @@ import type { InstrumentStore } from '../../core/ports/bar-store';
 import type { Clock } from '../../core/ports/clock';
 import type { Logger } from '../../core/ports/logger';
 import type { FeedEvent } from '../../core/ports/market-feed';
+import type { Broker, BrokerPosition } from '../../core/ports/broker';
+import type { Order } from '../../core/trading/model/order';
 import type { Scheduler } from '../../core/ports/scheduler';
 import type { SettingsService } from '../../core/settings/settings-service';
 import { marketPhase, sessionFor, tradingDayOf } from '../../core/market-data/calendar';
@@ -43,6 +45,16 @@ export interface TradingOptions {
    * seen (a replay resuming after a crash re-shows the market up to its journaled cursor).
    */
   prime?: (see: (event: FeedEvent) => void) => void;
+  /** A real broker instead of the paper broker (which then still exists but gets no orders). */
+  external?: ExternalBroker;
+}
+
+/** What a real broker brings: itself (built once the books exist) and its account's facts. */
+export interface ExternalBroker {
+  account: { broker: string; mode: 'paper' | 'live' };
+  create(books: { orders: () => readonly Order[]; positions: () => readonly BrokerPosition[] }): Broker;
+  /** The account's cash when the journal is new (its first connection). */
+  openingCash(): Money | null;
 }
 
 export interface Trading {
@@ -75,9 +87,14 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
     clock,
   });
   const publisher = new PortfolioPublisher(hub);
+  const external = options.external;
+  let lateBooks: { orders: () => readonly Order[]; positions: () => readonly BrokerPosition[] } = { orders: () => [], positions: () => [] };
+  const broker: Broker = external
+    ? external.create({ orders: () => lateBooks.orders(), positions: () => lateBooks.positions() })
+    : paper;
   const manager = new OrderManager({
     journal,
-    broker: paper,
+    broker,
     clock,
     logger: logger.child('trading'),
     createLedger: () =>
@@ -87,7 +104,7 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
     marks,
     tradingDayOf,
     newClientOrderId: () => `k-${randomUUID().replaceAll('-', '').slice(0, 24)}`,
-    openingCash: () => money(paperSettings().initialCash),
+    openingCash: () => (external ? external.openingCash() : money(paperSettings().initialCash)),
     events: {
       order: (order) => hub.publish('orders.update', orderToDto(order)),
       fill: (fill) => hub.publish('orders.fill', fillToDto(fill)),
@@ -100,6 +117,11 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
     killSwitch: manager.books.killSwitch,
     dayPnl: toDecimalString(manager.riskDayPnl()),
   });
+  lateBooks = {
+    orders: () => [...manager.books.book.orders.values()],
+    positions: () =>
+      manager.books.ledger.positions().map((position) => ({ symbol: position.symbol, quantity: position.quantity, costBasis: position.costBasis })),
+  };
   options.prime?.((event) => {
     const last = lastPrice(event);
     const symbol = marketSymbol(event);
@@ -117,8 +139,10 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
     updateLimits: async (risk) => {
       await settings.update({ risk });
     },
-    estimateCommission: (order, price) => estimateCommission(paperSettings().commission, order.quantity, price),
-    account: { broker: 'paper', mode: 'paper' as const },
+    // Alpaca charges no commission on US equities; the paper broker charges its model's.
+    estimateCommission: (order, price) =>
+      external ? money(0) : estimateCommission(paperSettings().commission, order.quantity, price),
+    account: external?.account ?? { broker: 'paper', mode: 'paper' as const },
     now: () => clock.now(),
     tradingDayOf,
   };
