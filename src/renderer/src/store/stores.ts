@@ -4,6 +4,7 @@ import { createSettingsStore, type SettingsStore } from './settings/settings-sto
 import { createTickerStore, type TickerStore } from './market/ticker-store';
 import { createTradingStore, type TradingStore } from './trading/trading-store';
 import { createBacktestStore, type BacktestStore } from './backtest/backtest-store';
+import { createBrokerStore, type BrokerStore } from './broker/broker-store';
 import type { EngineClient } from './engine-client';
 
 export interface Stores {
@@ -13,6 +14,7 @@ export interface Stores {
   tickers: TickerStore;
   trading: TradingStore;
   backtest: BacktestStore;
+  broker: BrokerStore;
 }
 
 export function createStores(client: EngineClient): Stores {
@@ -23,12 +25,13 @@ export function createStores(client: EngineClient): Stores {
     tickers: createTickerStore(client),
     trading: createTradingStore(client),
     backtest: createBacktestStore(client),
+    broker: createBrokerStore(client),
   };
 }
 
 /**
  * Feeds the stores from the engine: pushed topics go straight in, and every time the
- * transport (re)opens, info, feed, settings, log, tickers and the trading books are fetched
+ * transport (re)opens, info, feed, settings, log, tickers, the trading books and the broker are fetched
  * again (the client renews the topic subscriptions itself). Returns a function that detaches
  * everything.
  */
@@ -43,6 +46,8 @@ export function attachStores(client: EngineClient, stores: Stores): () => void {
     client.subscribe('portfolio.update', (snapshot) => stores.trading.getState().receivePortfolio(snapshot)),
     client.subscribe('risk.status', (status) => stores.trading.getState().receiveRisk(status)),
     client.subscribe('backtest.sweep.progress', (progress) => stores.backtest.getState().receiveSweepProgress(progress)),
+    client.subscribe('broker.status', (status) => stores.broker.getState().receiveStatus(status)),
+    client.subscribe('broker.reconciliation', (report) => stores.broker.getState().receiveReconciliation(report)),
     client.onState((state) => {
       stores.connection.getState().setTransport(state);
       if (state === 'open') reloadAll(stores);
@@ -60,4 +65,5 @@ function reloadAll(stores: Stores): void {
   void stores.tickers.getState().load();
   void stores.trading.getState().load();
   void stores.backtest.getState().load();
+  void stores.broker.getState().load();
 }

@@ -5,6 +5,8 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { Clock } from './Clock';
 import { ThemeToggle } from './ThemeToggle';
 import { ViewToggle } from '../backtest/ViewToggle';
+import { BrokerStatusChip } from '../broker/BrokerStatusChip';
+import { ReconciliationNotice } from '../broker/ReconciliationNotice';
 import './header.css';
 
 interface HeaderProps {
@@ -21,6 +23,7 @@ export function Header({ onOpenSettings, onToggleTheme }: HeaderProps): ReactEle
         <ViewToggle />
       </div>
       <div className="header-group header-status">
+        <BrokerStatusChip />
         <FeedStatusLabel />
         <ConnectionStatus />
         <Clock />
@@ -35,6 +38,7 @@ export function Header({ onOpenSettings, onToggleTheme }: HeaderProps): ReactEle
           Settings
         </button>
       </div>
+      <ReconciliationNotice />
     </header>
   );
 }

@@ -5,6 +5,8 @@ import type { SaveOutcome } from '../../store/settings/settings-store';
 import { EngineDetails } from './EngineDetails';
 import { PolygonFields } from './PolygonFields';
 import { draftFrom, draftPatch, isEmptyPatch, type SettingsDraft } from './settings-draft';
+import { BrokerSettings } from '../broker/BrokerSettings';
+import { alpacaPatch, endpointsFrom, type AlpacaEndpoints } from '../broker/alpaca-endpoints';
 
 const ZONE_LABELS: Record<ClockZone, string> = {
   exchange: 'Exchange (New York)',
@@ -20,9 +22,14 @@ export function SettingsForm({ onClose }: { onClose: () => void }): ReactElement
     const settings = store.getState().settings;
     return draftFrom(settings ?? DEFAULT_SETTINGS);
   });
+  const [endpoints, setEndpoints] = useState<AlpacaEndpoints>(() => endpointsFrom((store.getState().settings ?? DEFAULT_SETTINGS).alpaca));
   const [notice, setNotice] = useState<Notice>({ kind: 'idle' });
   const edit = (change: Partial<SettingsDraft>): void => {
     setDraft((current) => ({ ...current, ...change }));
+    setNotice({ kind: 'idle' });
+  };
+  const editEndpoints = (next: AlpacaEndpoints): void => {
+    setEndpoints(next);
     setNotice({ kind: 'idle' });
   };
 
@@ -37,7 +44,7 @@ export function SettingsForm({ onClose }: { onClose: () => void }): ReactElement
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const settings = store.getState().settings ?? DEFAULT_SETTINGS;
-    void run(draftPatch(draft, settings), 'Saving…', 'Saved');
+    void run({ ...draftPatch(draft, settings), ...alpacaPatch(endpoints, settings.alpaca) }, 'Saving…', 'Saved');
   };
 
   const resetLayout = (): void => {
@@ -91,6 +98,8 @@ export function SettingsForm({ onClose }: { onClose: () => void }): ReactElement
 
         <PolygonFields value={draft.polygon} onChange={(polygon) => edit({ polygon })} />
       </div>
+
+      <BrokerSettings endpoints={endpoints} onEndpointsChange={editEndpoints} />
 
       <EngineDetails />
 
