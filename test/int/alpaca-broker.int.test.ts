@@ -3,7 +3,7 @@ import { RpcClient } from '@shared/client/rpc-client';
 import type { OrderDto, PlaceOrderInput } from '@shared/dto/trading';
 import type { BrokerStatus, ReconciliationReport } from '@shared/dto/broker';
 import { InProcessTransport } from '../../src/main/node/rpc/in-process-transport';
-import { startFakeAlpaca, type FakeAlpacaOptions } from '../fakes/alpaca/fake-alpaca-server';
+import { startFakeAlpaca, type FakeAlpaca, type FakeAlpacaOptions } from '../fakes/alpaca/fake-alpaca-server';
 import { testEngine } from '../support/engine';
 import { tempDir } from '../support/temp-dir';
 
@@ -20,9 +20,10 @@ afterEach(async () => {
   for (const step of cleanups.splice(0).reverse()) await step();
 });
 
-async function desk(options: FakeAlpacaOptions = {}) {
+async function desk(options: FakeAlpacaOptions = {}, before: (fake: FakeAlpaca) => Promise<void> = () => Promise.resolve()) {
   const fake = await startFakeAlpaca({ keys: [KEY], clock: 'system', ...options });
   cleanups.push(() => fake.close());
+  await before(fake);
   const env = {
     KESTREL_ALPACA_TRADING_URL: fake.tradingUrl,
     KESTREL_ALPACA_STREAM_URL: fake.streamUrl,
@@ -68,6 +69,26 @@ describe('trading through Alpaca (fake server)', () => {
       ['6', '149'],
       ['4', '149.5'],
     ]);
+  });
+
+  it('takes over the positions the account already holds, so its books equal Alpaca’s from the start', async () => {
+    const d = await desk({}, async (fake) => {
+      const response = await fetch(`${fake.tradingUrl}/v2/orders`, {
+        method: 'POST',
+        headers: { 'APCA-API-KEY-ID': KEY.keyId, 'APCA-API-SECRET-KEY': KEY.secret, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ symbol: 'MSFT', qty: '7', side: 'buy', type: 'market', time_in_force: 'day', client_order_id: 'bought-elsewhere' }),
+      });
+      expect(response.status).toBe(200);
+      fake.fill('bought-elsewhere', '3', '400.1');
+      fake.fill('bought-elsewhere', null, '400.2');
+    });
+    const [position] = await d.client.call('positions.list', {});
+    // (3 × 400.10 + 4 × 400.20) ÷ 7 = 400.1571428…: Alpaca's own average entry price.
+    expect(position).toMatchObject({ symbol: 'MSFT', quantity: '7', averageCost: d.fake.positions()[0]?.avg_entry_price });
+    expect((await d.client.call('account.get', {})).cash).toBe(d.fake.cash());
+    expect(d.fake.cash()).toBe('97198.9');
+    const report = await d.client.call('broker.reconcile', {});
+    expect(report.differences.filter((difference) => difference.kind === 'position')).toEqual([]);
   });
 
   it('cancels through the stream (the 204 alone changes nothing) and replaces with a new Alpaca order', async () => {
@@ -136,7 +157,7 @@ describe('trading through Alpaca (fake server)', () => {
     ]);
     // 3 × 149.90 + 2 × 149.80 + 5 × 149.70 = 1,497.80, booked from Alpaca's own executions.
     expect((await d.client.call('account.get', {})).cash).toBe('98502.2');
-    expect(d.reports.some((report) => report.reason === 'reconnect' && report.differences.some((x) => x.kind === 'missed_fill'))).toBe(true);
+    await expect.poll(() => d.reports.some((report) => report.reason === 'reconnect' && report.differences.some((x) => x.kind === 'missed_fill'))).toBe(true);
 
     await d.client.call('broker.reconcile', {});
     expect(await d.client.call('orders.fills', {})).toHaveLength(3);

@@ -6,8 +6,8 @@ import { startServe, type ServeProcess } from './serve-process';
 export interface E2eSession {
   /** The shared Chromium, launched once per test file. */
   browser(): Browser;
-  /** Starts `kestrel serve` on a data directory; it is stopped after the test. */
-  serve(dataDir: string): Promise<ServeProcess>;
+  /** Starts `kestrel serve` on a data directory (with extra environment); it is stopped after the test. */
+  serve(dataDir: string, env?: Record<string, string>): Promise<ServeProcess>;
   /** Stops an engine early (e.g. to restart it on the same data directory). */
   stop(engine: ServeProcess): Promise<number | null>;
 }
@@ -31,8 +31,8 @@ export function useE2eSession(): E2eSession {
       if (!browser) throw new Error('The browser is not launched yet (use it inside a test)');
       return browser;
     },
-    async serve(dataDir) {
-      const engine = await startServe(dataDir);
+    async serve(dataDir, env = {}) {
+      const engine = await startServe(dataDir, [], env);
       started.push(engine);
       return engine;
     },

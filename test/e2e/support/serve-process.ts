@@ -14,13 +14,13 @@ export interface ServeProcess {
 }
 
 /** Starts the real `kestrel serve` in its own process and waits for its ready line. */
-export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+export async function startServe(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<ServeProcess> {
   if (!existsSync(resolve(root, 'out/main/kestrel.js'))) {
     throw new Error('out/main/kestrel.js is missing: run "npm run build" before the e2e tests (npm test does).');
   }
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: root,
-    env: { ...process.env, KESTREL_LOG_LEVEL: 'warn' },
+    env: { ...process.env, KESTREL_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DomainError } from '../../core/api/domain-error';
 import type { MarketFeed } from '../../core/ports/market-feed';
-import { money } from '@shared/money/decimal';
+import { money, type Price, type Quantity } from '@shared/money/decimal';
 import { AlpacaBroker } from '../adapters/alpaca/alpaca-broker';
 import { alpacaConfigFrom, maskKeyId } from '../adapters/alpaca/config';
 import { createAlpacaDataFeed } from '../adapters/alpaca/data-stream/alpaca-data-feed';
 import { AlpacaApiError, AlpacaError } from '../adapters/alpaca/errors';
 import { AlpacaRestClient } from '../adapters/alpaca/rest-client';
 import { ensureAlpacaInstruments } from './alpaca-instruments';
-import type { AlpacaAccount } from '../adapters/alpaca/wire';
+import type { AlpacaAccount, AlpacaPosition } from '../adapters/alpaca/wire';
+import { alpacaDecimal } from '../adapters/alpaca/parse-values';
+import type { OpeningPosition } from '../../core/trading/execution/opening-positions';
 import type { AlpacaKeys } from '../secrets/secret-vault';
 import { openSqliteStore } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
@@ -41,7 +43,10 @@ export async function startAlpacaStack(options: AlpacaStackOptions): Promise<Alp
     const settings = options.settings.get();
     return [...settings.watchlist, settings.chart.symbol];
   };
-  const held = await api.positions().catch(() => []);
+  // A new journal takes these over as its opening positions: without them the books would be wrong.
+  const held: AlpacaPosition[] = await api.positions().catch((error: unknown) => {
+    throw new DomainError('UNAVAILABLE', `Alpaca's positions could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  });
   await ensureAlpacaInstruments(api, options.instruments, [...watched(), ...held.map((position) => position.symbol)], logger);
   const stopWatching = hub.subscribe('settings.changed', () => void ensureAlpacaInstruments(api, options.instruments, watched(), logger));
   const store = openSqliteStore(join(options.dataDir, `alpaca-${keys.profile}-${keyFingerprint(keys.keyId)}.db`));
@@ -57,6 +62,7 @@ export async function startAlpacaStack(options: AlpacaStackOptions): Promise<Alp
       external: {
         account: { broker: 'alpaca', mode: keys.profile },
         openingCash: () => money(account.cash),
+        openingPositions: () => held.map(openingPositionOf),
         create: (books) => {
           const broker = new AlpacaBroker({
             api,
@@ -106,6 +112,16 @@ export async function startAlpacaStack(options: AlpacaStackOptions): Promise<Alp
     await store.close();
     throw error;
   }
+}
+
+/** Alpaca's quantity with the sign its side gives it, at Alpaca's average entry price. */
+function openingPositionOf(position: AlpacaPosition): OpeningPosition {
+  const size = alpacaDecimal(position.qty, 'qty').abs();
+  return {
+    symbol: position.symbol,
+    quantity: (position.side === 'short' ? size.negated() : size) as Quantity,
+    averageCost: alpacaDecimal(position.avg_entry_price, 'avg_entry_price') as Price,
+  };
 }
 
 function requireBroker(broker: AlpacaBroker | null): AlpacaBroker {

@@ -11,6 +11,7 @@ import type { Logger } from '../../core/ports/logger';
 import type { FeedEvent } from '../../core/ports/market-feed';
 import type { Broker, BrokerPosition } from '../../core/ports/broker';
 import type { Order } from '../../core/trading/model/order';
+import type { OpeningPosition } from '../../core/trading/execution/opening-positions';
 import type { Scheduler } from '../../core/ports/scheduler';
 import type { SettingsService } from '../../core/settings/settings-service';
 import { marketPhase, sessionFor, tradingDayOf } from '../../core/market-data/calendar';
@@ -55,6 +56,8 @@ export interface ExternalBroker {
   create(books: { orders: () => readonly Order[]; positions: () => readonly BrokerPosition[] }): Broker;
   /** The account's cash when the journal is new (its first connection). */
   openingCash(): Money | null;
+  /** The positions the account already holds then; taken over as opening fills. */
+  openingPositions(): readonly OpeningPosition[];
 }
 
 export interface Trading {
@@ -105,6 +108,7 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
     tradingDayOf,
     newClientOrderId: () => `k-${randomUUID().replaceAll('-', '').slice(0, 24)}`,
     openingCash: () => (external ? external.openingCash() : money(paperSettings().initialCash)),
+    openingPositions: () => external?.openingPositions() ?? [],
     events: {
       order: (order) => hub.publish('orders.update', orderToDto(order)),
       fill: (fill) => hub.publish('orders.fill', fillToDto(fill)),

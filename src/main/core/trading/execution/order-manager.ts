@@ -16,6 +16,7 @@ import { shouldTripKillSwitch } from '../risk/daily-loss';
 import { exitLegs, orderFromRequest } from './order-factory';
 import { JournalUnit } from './journal-unit';
 import type { MarkBoard } from './mark-board';
+import { cashBeforeOpening, openingOrder, type OpeningPosition } from './opening-positions';
 import { OrderIdSequence } from './order-ids';
 import { referencePriceOf, screenOrder, type RiskGateState } from './risk-gate';
 import { TradingBook } from './trading-book';
@@ -41,6 +42,8 @@ export interface OrderManagerOptions {
   newClientOrderId: () => string;
   /** The paper account's opening deposit, journaled once on the first start. */
   openingCash: () => Money | null;
+  /** A real account's positions at the first start (taken over as opening fills). */
+  openingPositions?: () => readonly OpeningPosition[];
   events: TradingEvents;
 }
 
@@ -74,14 +77,7 @@ export class OrderManager {
   /** Rebuilds the books from the journal and hands working orders back to the broker. */
   async start(): Promise<void> {
     this.load();
-    if (this.ledger.cashMovementCount() === 0) {
-      const opening = this.options.openingCash();
-      if (opening) {
-        const movement = { id: 'opening-deposit', amount: opening, time: this.options.clock.now(), note: 'Opening cash' };
-        this.options.journal.append([{ kind: 'cash', movement }]);
-        this.ledger.deposit(movement.amount, movement.time);
-      }
-    }
+    if (this.ledger.cashMovementCount() === 0) this.openAccount();
     this.stopReports = this.options.broker.onReport((report) => this.onReport(report));
     const open = this.book.open();
     await this.options.broker.restore(open.filter((order) => order.status !== 'pending_new'));
@@ -95,6 +91,26 @@ export class OrderManager {
 
   stop(): void {
     this.stopReports();
+  }
+
+  /** The first start: the opening deposit and positions, journaled in one unit. */
+  private openAccount(): void {
+    const opening = this.options.openingCash();
+    if (!opening) return;
+    const held = this.options.openingPositions?.() ?? [];
+    const now = this.options.clock.now();
+    const movement = { id: 'opening-deposit', amount: cashBeforeOpening(opening, held), time: now, note: 'Opening cash' };
+    const opened = held.map((position) => openingOrder(position, this.ids.take(), now));
+    this.options.journal.append([
+      { kind: 'cash', movement },
+      ...opened.flatMap(({ order, fill }) => [{ kind: 'order' as const, order, event: 'opening', time: now }, { kind: 'fill' as const, fill }]),
+    ]);
+    this.ledger.deposit(movement.amount, movement.time);
+    for (const { order, fill } of opened) {
+      this.book.put(order);
+      this.book.addFill(fill);
+      this.ledger.applyFill(fill);
+    }
   }
 
   // --- queries --------------------------------------------------------------------------
