@@ -9,6 +9,7 @@ import { createAlpacaDataFeed } from '../adapters/alpaca/data-stream/alpaca-data
 import { AlpacaApiError, AlpacaError } from '../adapters/alpaca/errors';
 import { AlpacaRestClient } from '../adapters/alpaca/rest-client';
 import { ensureAlpacaInstruments } from './alpaca-instruments';
+import { BrokerHealth } from './broker-health';
 import type { AlpacaAccount, AlpacaPosition } from '../adapters/alpaca/wire';
 import { alpacaDecimal } from '../adapters/alpaca/parse-values';
 import type { OpeningPosition } from '../../core/trading/execution/opening-positions';
@@ -37,7 +38,16 @@ export async function startAlpacaStack(options: AlpacaStackOptions): Promise<Alp
   const { keys, logger, hub } = options;
   const config = alpacaConfigFrom(options.settings.get().alpaca, keys.profile, options.env);
   const timeoutMs = requestTimeout(options.env);
-  const api = new AlpacaRestClient({ baseUrl: config.tradingUrl, keyId: keys.keyId, secret: keys.secret, logger, clock: options.clock, ...(timeoutMs ? { timeoutMs } : {}) });
+  const health = new BrokerHealth((state, detail) => options.events.health(state, detail));
+  const api = new AlpacaRestClient({
+    baseUrl: config.tradingUrl,
+    keyId: keys.keyId,
+    secret: keys.secret,
+    logger,
+    clock: options.clock,
+    onHealth: (group, state) => health.onCircuit(group, state),
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   const account = await checkKeys(api);
   const watched = () => {
     const settings = options.settings.get();
@@ -73,7 +83,7 @@ export async function startAlpacaStack(options: AlpacaStackOptions): Promise<Alp
             orders: books.orders,
             bookPositions: books.positions,
             stream: { url: config.streamUrl, keyId: keys.keyId, secret: keys.secret },
-            onState: (state, detail) => options.events.health(state, detail),
+            onState: (state, detail) => health.onStream(state, detail),
             onReconciliation: (report) => {
               log.append(report);
               hub.publish('broker.reconciliation', report);
