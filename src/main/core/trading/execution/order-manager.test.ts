@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_LIMITS, PlaceOrder, type PlaceOrderInput, type RiskLimits } from '@shared/dto/trading';
-import { Decimal, money } from '@shared/money/decimal';
+import { Decimal, money, price, quantity } from '@shared/money/decimal';
 import { marketPhase, sessionFor, tradingDayOf, wallClockToMs } from '../../market-data/calendar';
 import type { Trade } from '../../market-data/types';
 import { DomainError } from '../../api/domain-error';
@@ -11,12 +11,13 @@ import { PaperBroker } from '../paper/paper-broker';
 import { MarkBoard } from './mark-board';
 import { MemoryJournal } from './memory-journal';
 import { OrderManager } from './order-manager';
+import type { OpeningPosition } from './opening-positions';
 
 const T0 = wallClockToMs('2024-03-15', '10:00');
 const SPEC = { symbol: 'AAPL', tickSize: new Decimal('0.01'), lotSize: new Decimal(1), assetClass: 'stock' as const, alwaysOpen: false };
 const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
 
-function desk(options: { journal?: MemoryJournal; limits?: Partial<RiskLimits> } = {}) {
+function desk(options: { journal?: MemoryJournal; limits?: Partial<RiskLimits>; opening?: OpeningPosition[] } = {}) {
   const clock = { time: T0, now() { return this.time; } };
   const journal = options.journal ?? new MemoryJournal();
   const marks = new MarkBoard();
@@ -41,6 +42,7 @@ function desk(options: { journal?: MemoryJournal; limits?: Partial<RiskLimits> }
     tradingDayOf,
     newClientOrderId: () => `auto-${seen.orders.length}`,
     openingCash: () => money('10000'),
+    openingPositions: () => options.opening ?? [],
     events: {
       order: (order) => seen.orders.push(order),
       fill: (fill) => seen.fills.push(fill),
@@ -150,5 +152,29 @@ describe('OrderManager', () => {
     d.trade(100);
     const filled = await d.place({ clientOrderId: 'f', symbol: 'AAPL', side: 'buy', type: 'market', quantity: '1' });
     await expect(d.manager.cancel(filled.id)).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('takes over an account’s positions at the first start, cash as the broker has it, once', async () => {
+    const opening: OpeningPosition[] = [
+      { symbol: 'AAPL', quantity: quantity('12'), averageCost: price('170.25') },
+      { symbol: 'MSFT', quantity: quantity('-3'), averageCost: price('401.1') },
+    ];
+    const d = desk({ opening });
+    await d.manager.start();
+    const { ledger, book } = d.manager.books;
+    expect(ledger.cash().toFixed()).toBe('10000');
+    expect(ledger.position('AAPL')?.quantity.toFixed()).toBe('12');
+    expect(ledger.position('AAPL')?.averageCost()?.toFixed()).toBe('170.25');
+    expect(ledger.position('MSFT')?.quantity.toFixed()).toBe('-3');
+    expect(ledger.realizedPnl().toFixed()).toBe('0');
+    expect([...book.orders.values()].map((order) => [order.clientOrderId, order.status, order.source])).toEqual([
+      ['opening-O1', 'filled', 'system'],
+      ['opening-O2', 'filled', 'system'],
+    ]);
+    // A restart on the same journal rebuilds them and adds nothing.
+    const again = desk({ journal: d.journal, opening });
+    await again.manager.start();
+    expect(again.manager.books.book.fills).toHaveLength(2);
+    expect(again.manager.books.ledger.cash().toFixed()).toBe('10000');
   });
 });
