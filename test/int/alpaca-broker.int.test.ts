@@ -20,7 +20,7 @@ afterEach(async () => {
   for (const step of cleanups.splice(0).reverse()) await step();
 });
 
-async function desk(options: FakeAlpacaOptions = {}, before: (fake: FakeAlpaca) => Promise<void> = () => Promise.resolve()) {
+async function desk(options: FakeAlpacaOptions = {}, before: (fake: FakeAlpaca) => Promise<void> = () => Promise.resolve(), feed: 'live' | 'none' = 'none') {
   const fake = await startFakeAlpaca({ keys: [KEY], clock: 'system', ...options });
   cleanups.push(() => fake.close());
   await before(fake);
@@ -31,7 +31,7 @@ async function desk(options: FakeAlpacaOptions = {}, before: (fake: FakeAlpaca) 
     KESTREL_ALPACA_TIMEOUT_MS: '1500',
   };
   const dataDir = tempDir();
-  const engine = await testEngine({ dataDir, env });
+  const engine = await testEngine({ dataDir, env, feed });
   const client = new RpcClient(new InProcessTransport(engine, 'alpaca-test'));
   cleanups.push(() => client.close());
   const reports: ReconciliationReport[] = [];
@@ -198,5 +198,15 @@ describe('trading through Alpaca (fake server)', () => {
     for (const placed of [created, resent, stalled]) {
       expect(d.fake.orders().filter((o) => o.client_order_id === placed.clientOrderId)).toHaveLength(1);
     }
+  });
+
+  it('streams real symbols from Alpaca’s market data while connected', async () => {
+    const d = await desk({}, () => Promise.resolve(), 'live');
+    const tickers: { symbol: string; last: number }[] = [];
+    d.client.subscribe('md.ticker', (ticker) => tickers.push(ticker));
+    await expect.poll(() => d.fake.dataConnections, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => d.fake.dataReceived.some((message) => message.includes('AAPL')), { timeout: 10_000 }).toBe(true);
+    d.fake.publishTrade({ S: 'AAPL', p: 187.42, s: 100, t: Date.now() });
+    await expect.poll(() => tickers.find((ticker) => ticker.symbol === 'AAPL')?.last, { timeout: 10_000 }).toBe(187.42);
   });
 });
