@@ -41,5 +41,18 @@ export interface BacktestLogEntry {
   fields?: Record<string, string | number | boolean>;
 }
 
-/** A backtest's outcome; the host adds the id, the request and timings to make a BacktestResult. */
-export type BacktestOutput = Omit<BacktestResult, 'id' | 'request' | 'createdAt' | 'durationMs'>;
+/**
+ * The equity curve as typed columns, one entry per point: a million-point run builds no plain
+ * arrays, and a worker's postMessage clones typed arrays cheaply. BacktestResult's plain
+ * arrays (JSON) are made at the edge: equityArrays (equity-columns.ts).
+ */
+export interface EquityColumns {
+  time: Float64Array;
+  equity: Float64Array;
+  drawdown: Float64Array;
+  /** Empty without a benchmark. */
+  benchmark: Float64Array;
+}
+
+/** A backtest's outcome; the host adds the id, the request and timings (and plain equity arrays) to make a BacktestResult. */
+export type BacktestOutput = Omit<BacktestResult, 'id' | 'request' | 'createdAt' | 'durationMs' | 'equity'> & { equity: EquityColumns };

@@ -54,3 +54,32 @@ describe('monotoneDayCache', () => {
     expect(cached(t - 2 * 86_400_000)).toBe('2024-01-01');
   });
 });
+
+describe('monotoneDayCache.dayEnds', () => {
+  it('groups the times by day as asking for each in turn does, with the same calendar calls', () => {
+    const calls: [number[], number[]] = [[], []];
+    const caches = calls.map((log) =>
+      monotoneDayCache((time) => {
+        log.push(time);
+        return tradingDayOf(time);
+      }),
+    );
+    const start = Date.UTC(2024, 2, 6, 3, 17);
+    const times = Float64Array.from({ length: 12 * 1440 }, (_, i) => start + i * 60_000 + (i % 700 === 0 ? 3 * 3_600_000 : 0));
+    times.sort();
+    const one = Array.from(times, (time) => caches[0]!(time));
+    const ends: number[] = [];
+    one.forEach((day, i) => {
+      if (i + 1 === one.length || one[i + 1] !== day) ends.push(i + 1);
+    });
+    expect(ends).toHaveLength(13); // 6 March 03:17 UTC is still the 5th in New York: 13 days
+    expect([...caches[1]!.dayEnds(times)]).toEqual(ends);
+    expect(calls[1]).toEqual(calls[0]);
+  });
+
+  it('gives one end per day on daily bars, none for no times', () => {
+    const cached = monotoneDayCache(tradingDayOf);
+    expect([...cached.dayEnds([Date.UTC(2024, 0, 2, 21), Date.UTC(2024, 0, 3, 21), Date.UTC(2024, 0, 4, 21)])]).toEqual([1, 2, 3]);
+    expect(cached.dayEnds([]).length).toBe(0);
+  });
+});

@@ -15,7 +15,16 @@ const DAY_MS = 24 * HOUR_MS;
  * plus 24 hours: two calls on most days instead of a dozen). Sparse data (daily bars) costs
  * one call per query, as without the cache. The answers are exactly the function's.
  */
-export function monotoneDayCache(dayOf: (time: number) => string): (time: number) => string {
+export type DayCache = ((time: number) => string) & {
+  /**
+   * Where each day of `times` (in order) ends: the index after its last time, consecutive
+   * times of the same day grouped (as a pass asking for each time would group them), with
+   * the same calls of the function, without a call per time.
+   */
+  dayEnds(times: ArrayLike<number>): Int32Array;
+};
+
+export function monotoneDayCache(dayOf: (time: number) => string): DayCache {
   let lo = 1;
   let hi = 0;
   let day = '';
@@ -24,7 +33,7 @@ export function monotoneDayCache(dayOf: (time: number) => string): (time: number
   let edge = Number.NaN;
   let beyond = Number.NaN;
   let edgeDay = '';
-  return (time) => {
+  const cached = (time: number): string => {
     const dense = time > last && time - last <= HOUR_MS; // against the previous query, answered from the cache or not
     last = time;
     if (time >= lo && time <= hi) return day;
@@ -60,4 +69,26 @@ export function monotoneDayCache(dayOf: (time: number) => string): (time: number
     edgeDay = day;
     return day;
   };
+  const dayEnds = (times: ArrayLike<number>): Int32Array => {
+    const n = times.length;
+    const ends = new Int32Array(n);
+    let count = 0;
+    let previous: string | null = null;
+    let i = 0;
+    while (i < n) {
+      const known = cached(times[i]!);
+      i += 1;
+      // Hits, as cached(time) answers them (it only moves `last`), without the call.
+      const from = lo;
+      const to = hi;
+      let time = Number.NaN;
+      while (i < n && (time = times[i]!) >= from && time <= to) i += 1;
+      if (times[i - 1]! >= from && times[i - 1]! <= to) last = times[i - 1]!;
+      if (known === previous) ends[count - 1] = i;
+      else ends[count++] = i;
+      previous = known;
+    }
+    return ends.slice(0, count);
+  };
+  return Object.assign(cached, { dayEnds });
 }

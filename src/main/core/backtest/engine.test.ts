@@ -26,7 +26,7 @@ describe('runBacktest: fills', () => {
     expect(out.fills).toEqual([{ symbol: 'AAPL', side: 'buy', time: D0 + DAY, quantity: '10', price: '102', commission: '0' }]);
     expect(seen.map((s) => s.position)).toEqual(['0', '10', '10', '10']);
     // 10 000 − 10 × 102 = 8 980 cash; then + 10 × close.
-    expect(out.equity.equity).toEqual([10_000, 8980 + 1025, 8980 + 1035, 8980 + 1010]);
+    expect([...out.equity.equity]).toEqual([10_000, 8980 + 1025, 8980 + 1035, 8980 + 1010]);
     expect(out.metrics.finalEquity).toBe('9990');
     expect(out.metrics.exposure).toBe(0.75);
     expect(out.bars).toBe(4);
@@ -143,7 +143,7 @@ describe('runBacktest: warm-up, symbols, determinism, cancel', () => {
     const out = runBacktest(inputFor(definition, { X: bars }, { from: D0 + 2 * DAY, onLog: (entry) => logs.push(entry) }));
     expect(logs.map((entry) => [entry.time, entry.message])).toEqual([[D0 + DAY, 'Orders during the warm-up (before the start of the test) are ignored']]);
     expect(out.fills.map((f) => f.time)).toEqual([D0 + 3 * DAY]); // decided at the first tradable bar
-    expect(out.equity.time).toEqual([D0 + 2 * DAY, D0 + 3 * DAY]);
+    expect([...out.equity.time]).toEqual([D0 + 2 * DAY, D0 + 3 * DAY]);
   });
 
   it('merges symbols in time order, ties in the given order, with one equity point per bar of the first symbol', () => {
@@ -157,7 +157,7 @@ describe('runBacktest: warm-up, symbols, determinism, cancel', () => {
     const b: Row[] = [bars[0]!, bars[1]!, bars[2]!, bars[3]!];
     const out = runBacktest(inputFor(definition, { B: b, A: a }));
     expect(order).toEqual(['B@0', 'A@0', 'B@1', 'B@2', 'A@2', 'B@3']);
-    expect(out.equity.time).toEqual([D0, D0 + DAY, D0 + 2 * DAY, D0 + 3 * DAY]);
+    expect([...out.equity.time]).toEqual([D0, D0 + DAY, D0 + 2 * DAY, D0 + 3 * DAY]);
   });
 
   it('takes an equity point once every symbol’s bar of that instant is in', () => {
@@ -169,8 +169,8 @@ describe('runBacktest: warm-up, symbols, determinism, cancel', () => {
     const a: Row[] = bars.map(([t]) => [t, 50, 50, 50, 50] as const);
     const out = runBacktest(inputFor(definition, { A: a, B: bars }, { benchmark: 'B' }));
     // B bought at 102 on day 1; points value B at its close of the same instant.
-    expect(out.equity.equity).toEqual([10_000, 8980 + 1025, 8980 + 1035, 8980 + 1010]);
-    expect(out.equity.benchmark).toEqual([10_050, 10_250, 10_350, 10_100]); // 10 000 × close ÷ the first open, 100
+    expect([...out.equity.equity]).toEqual([10_000, 8980 + 1025, 8980 + 1035, 8980 + 1010]);
+    expect([...out.equity.benchmark]).toEqual([10_050, 10_250, 10_350, 10_100]); // 10 000 × close ÷ the first open, 100
     expect(out.metrics.benchmarkReturn).toBeCloseTo(0.01, 15);
   });
 

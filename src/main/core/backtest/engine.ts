@@ -33,7 +33,7 @@ import { orderToDto } from '../trading/model/order';
 import { createIndicatorRuntime, type IndicatorRuntime } from '../strategy/indicator-runtime';
 import type { Strategy, StrategyContext } from '../strategy/strategy-api';
 import type { BacktestInput, BacktestOutput } from './backtest-input';
-import { monotoneDayCache } from './day-cache';
+import { monotoneDayCache, type DayCache } from './day-cache';
 import { buildOutput, type Curve } from './output';
 import { ColumnsView, MutableBar } from './series-view';
 import { SimAccount } from './sim-account';
@@ -42,8 +42,14 @@ import { backtestContext, type RunClock } from './strategy-context';
 
 const PROGRESS_EVERY = 0x10000;
 
-export function runBacktest(input: BacktestInput): BacktestOutput {
-  const run = new BacktestRun(input);
+/** How a run is carried out (not what it computes): for tests that compare the two order paths. */
+export interface RunOptions {
+  /** false: every order through the paper venue, none through the exact fast lane. */
+  fastLane?: boolean;
+}
+
+export function runBacktest(input: BacktestInput, options: RunOptions = {}): BacktestOutput {
+  const run = new BacktestRun(input, options);
   run.execute();
   return run.output();
 }
@@ -58,7 +64,7 @@ class BacktestRun {
   private readonly strategy: Strategy;
   private readonly ctx: StrategyContext;
   private readonly clock: RunClock = { now: 0, tradable: false };
-  private readonly dayOf: (time: number) => string;
+  private readonly dayOf: DayCache;
   private readonly from: number;
   private readonly frameMs: number;
   private readonly curve: Curve;
@@ -70,7 +76,10 @@ class BacktestRun {
   private processed = 0;
   private total = 0;
 
-  constructor(private readonly input: BacktestInput) {
+  constructor(
+    private readonly input: BacktestInput,
+    options: RunOptions,
+  ) {
     const symbols = input.series.map((series) => series.symbol);
     if (symbols.length === 0) throw new RangeError('A backtest needs at least one series');
     this.columns = input.series.map((series) => series.bars);
@@ -79,7 +88,7 @@ class BacktestRun {
     this.frameMs = TIMEFRAME_MS[input.timeframe];
     this.dayOf = monotoneDayCache((time) => input.tradingDayOf(time));
     const specs = symbols.map((symbol) => input.instrument(symbol));
-    this.account = new SimAccount(symbols, specs.map((spec) => spec.tickSize), input.initialCash);
+    this.account = new SimAccount(symbols, specs, input.initialCash);
     this.bars = symbols.map((symbol) => new MutableBar(symbol, input.timeframe));
     this.views = this.columns.map((bars) => new ColumnsView(bars));
     this.runtime = createIndicatorRuntime();
@@ -93,6 +102,7 @@ class BacktestRun {
       daily: input.timeframe === '1d',
       tradingDayOf: this.dayOf,
       onOrder: notify,
+      fastLane: options.fastLane !== false,
     });
     const log = (message: string, fields?: Record<string, string | number | boolean>) => input.onLog?.({ time: this.clock.now, message, ...(fields ? { fields } : {}) });
     this.ctx = backtestContext({ params: input.params, symbols, timeframe: input.timeframe, clock: this.clock, views: this.views, indicators: this.runtime.api, account: this.account, broker: this.broker, log });
@@ -119,11 +129,43 @@ class BacktestRun {
     return buildOutput({ account: this.account, curve: this.curve, tradingDayOf: this.dayOf, benchmarkReturn: Number.isFinite(benchmarkReturn) ? benchmarkReturn : null });
   }
 
-  /** One symbol: bars in order. Returns true when stopped by onProgress. */
+  /**
+   * One symbol: bars in order; step() for k = 0 with the run's parts in locals (the same work
+   * in the same order). Returns true when stopped by onProgress.
+   */
   private runOne(): boolean {
-    const n = this.columns[0]!.length;
+    const bars = this.columns[0]!;
+    const { time: times, open, high, low, close, volume } = bars;
+    const n = bars.length;
+    const bar = this.bars[0]!;
+    const symbol = bar.symbol;
+    const view = this.views[0]!;
+    const { clock, broker, runtime, strategy, ctx, from, frameMs, updates } = this;
+    const lastClose = this.account.lastClose;
+    const benchmark = this.benchmarkIndex === 0;
     for (let i = 0; i < n; i += 1) {
-      this.step(0, i);
+      const time = times[i]!;
+      bar.time = time;
+      bar.open = open[i]!;
+      bar.high = high[i]!;
+      bar.low = low[i]!;
+      bar.close = close[i]!;
+      bar.volume = volume[i]!;
+      if (time > this.pendingTime) this.closePointOne();
+      if (broker.hasOrders(0, symbol)) {
+        broker.onBar(0, bar);
+        if (updates.length > 0) this.flushUpdates();
+      }
+      runtime.onBar(symbol, bar);
+      view.length = i + 1;
+      lastClose[0] = bar.close;
+      const tradable = time >= from;
+      clock.tradable = tradable;
+      clock.now = time + frameMs;
+      if (tradable && benchmark && Number.isNaN(this.benchmarkOpen)) this.benchmarkOpen = bar.open;
+      strategy.onBar?.(ctx, bar);
+      if (updates.length > 0) this.flushUpdates();
+      if (tradable) this.pendingTime = time;
       if ((++this.processed & (PROGRESS_EVERY - 1)) === 0 && this.cancelled()) return true;
     }
     return false;
@@ -156,7 +198,7 @@ class BacktestRun {
     bar.load(this.columns[k]!, i);
     const time = bar.time;
     if (time > this.pendingTime) this.closePoint();
-    if (this.broker.hasOrders(bar.symbol)) {
+    if (this.broker.hasOrders(k, bar.symbol)) {
       this.broker.onBar(k, bar);
       if (this.updates.length > 0) this.flushUpdates();
     }
@@ -182,6 +224,26 @@ class BacktestRun {
       const start = this.benchmarkOpen;
       const close = this.account.lastClose[this.benchmarkIndex]!;
       c.benchmark[at] = Number.isNaN(start) ? this.account.initialCashF : (this.account.initialCashF * close) / start;
+    }
+    c.count = at + 1;
+    this.pendingTime = Infinity;
+  }
+
+  /** closePoint for a run of one symbol: equityF and holdsAny of its one position, the same float operations, inline. */
+  private closePointOne(): void {
+    const c = this.curve;
+    const at = c.count;
+    const account = this.account;
+    const held = account.quantitiesF[0]!;
+    const close = account.lastClose[0]!;
+    let equity = account.cashF;
+    if (held !== 0) equity += held * close;
+    c.time[at] = this.pendingTime;
+    c.equity[at] = equity;
+    c.held[at] = held !== 0 ? 1 : 0;
+    if (this.benchmarkIndex === 0) {
+      const start = this.benchmarkOpen;
+      c.benchmark[at] = Number.isNaN(start) ? account.initialCashF : (account.initialCashF * close) / start;
     }
     c.count = at + 1;
     this.pendingTime = Infinity;

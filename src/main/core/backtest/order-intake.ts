@@ -99,7 +99,7 @@ class IntakeRiskContext implements RiskContext {
     private readonly state: IntakeState,
   ) {
     this.referencePrice = referencePriceOf(order, lastPrice);
-    this.positionQuantity = state.account.quantities[state.index]!;
+    this.positionQuantity = state.account.quantity(state.index);
     this.now = state.now;
     this.lotSize = state.spec.lotSize;
   }

@@ -6,6 +6,8 @@ import { computeMetrics } from '../trading/analytics/performance';
 import { roundTrips, type RoundTrip } from '../trading/analytics/round-trips';
 import type { Fill } from '../trading/model/fill';
 import type { BacktestOutput } from './backtest-input';
+import type { DayCache } from './day-cache';
+import { fastFills, fastTrades } from './output-fast';
 import type { SimAccount } from './sim-account';
 
 /** The equity curve as the engine fills it: `count` points used of the preallocated arrays. */
@@ -22,7 +24,7 @@ export interface Curve {
 export interface OutputParts {
   account: SimAccount;
   curve: Curve;
-  tradingDayOf: (time: number) => string;
+  tradingDayOf: DayCache;
   benchmarkReturn: number | null;
 }
 
@@ -33,11 +35,12 @@ export interface OutputParts {
  */
 export function buildOutput({ account, curve, tradingDayOf, benchmarkReturn }: OutputParts): BacktestOutput {
   const n = curve.count;
-  const times = curve.time.subarray(0, n);
-  const equity = curve.equity.subarray(0, n);
-  const trips = roundTrips(account.fills);
-  const dayOf = pointDays(times, tradingDayOf);
-  const base = computeMetrics({ times, equity, trades: trips.map((trip) => ({ pnl: trip.pnl.toNumber() })), tradingDayOf: dayOf });
+  const times = fit(curve.time, n);
+  const equity = fit(curve.equity, n);
+  const drawdown = drawdownSeries(equity);
+  const { trades, pnl, fills } = tradesAndFills(account);
+  const dayEnds = tradingDayOf.dayEnds(times);
+  const base = computeMetrics({ times, equity, dayEnds, drawdown, trades: pnl.map((value) => ({ pnl: value })) });
   const span = n > 1 ? times[n - 1]! - times[0]! : 0;
   return {
     bars: n,
@@ -50,42 +53,24 @@ export function buildOutput({ account, curve, tradingDayOf, benchmarkReturn }: O
       finalEquity: toDecimalString(account.equity()),
       benchmarkReturn,
     },
-    equity: {
-      time: toArray(times),
-      equity: toArray(equity),
-      drawdown: toArray(drawdownSeries(equity)),
-      benchmark: toArray(curve.benchmark.subarray(0, n)),
-    },
-    trades: trips.map(tradeDto),
-    fills: account.fills.map(fillDto),
+    equity: { time: times, equity, drawdown, benchmark: fit(curve.benchmark, Math.min(n, curve.benchmark.length)) },
+    trades,
+    fills,
   };
 }
 
-/** A plain array from a typed one: a counted loop, many times faster than Array.from on a million points. */
-function toArray(values: Float64Array): number[] {
-  const out = new Array<number>(values.length);
-  for (let i = 0; i < values.length; i += 1) out[i] = values[i]!;
-  return out;
+/** The first n values: the array itself when it holds exactly those (a copy otherwise, so a clone carries no unused tail). */
+function fit(values: Float64Array, n: number): Float64Array {
+  return values.length === n ? values : values.slice(0, n);
 }
 
-/**
- * The trading day of each curve point, asked of the calendar once per point; the returned
- * function answers the metrics' passes over the same times (in order) from that table.
- */
-function pointDays(times: Float64Array, tradingDayOf: (time: number) => string): (time: number) => string {
-  const days = new Array<string>(times.length);
-  for (let i = 0; i < times.length; i += 1) days[i] = tradingDayOf(times[i]!);
-  let cursor = 0;
-  return (time) => {
-    if (times[cursor] !== time) cursor = times.indexOf(time);
-    if (cursor < 0) {
-      cursor = 0;
-      return tradingDayOf(time);
-    }
-    const day = days[cursor]!;
-    cursor = cursor + 1 < times.length ? cursor + 1 : 0;
-    return day;
-  };
+/** From the exact books' integers when they cover the run, else from decimal fills through roundTrips. */
+function tradesAndFills(account: SimAccount): { trades: BacktestTrade[]; pnl: number[]; fills: BacktestFill[] } {
+  const fast = account.exact ? fastTrades(account.records, account.tickPlaces, account.cashPlaces) : null;
+  if (fast) return { trades: fast.trades, pnl: fast.pnl, fills: fastFills(account.records, account.tickPlaces, account.cashPlaces) };
+  const fills = account.fills;
+  const trips = roundTrips(fills);
+  return { trades: trips.map(tradeDto), pnl: trips.map((trip) => trip.pnl.toNumber()), fills: fills.map(fillDto) };
 }
 
 function tradeDto(trip: RoundTrip): BacktestTrade {

@@ -1,13 +1,11 @@
 import type { ParamValues } from '@shared/dto/backtest';
 import type { Timeframe } from '@shared/dto/market-data';
-import { Decimal } from '@shared/money/decimal';
 import { orderToDto } from '../trading/model/order';
 import type { IndicatorApi, SeriesView, StrategyContext, StrategyOrder } from '../strategy/strategy-api';
 import { ColumnsView } from './series-view';
 import type { SimAccount } from './sim-account';
 import type { SimBroker } from './sim-broker';
 
-const ZERO = new Decimal(0);
 const EMPTY = new ColumnsView({ length: 0, time: new Float64Array(0), open: new Float64Array(0), high: new Float64Array(0), low: new Float64Array(0), close: new Float64Array(0), volume: new Float64Array(0) });
 
 /** What the context reads from the run as it goes. */
@@ -44,8 +42,9 @@ export function backtestContext(parts: ContextParts): StrategyContext {
     indicators: parts.indicators,
     portfolio: {
       cash: () => account.cash,
+      cashValue: () => account.cashF,
       equity: () => account.equity(),
-      position: (symbol) => account.quantities[index.get(symbol) ?? -1] ?? ZERO,
+      position: (symbol) => account.quantity(index.get(symbol) ?? -1),
     },
     orders: {
       submit(order: StrategyOrder): string {

@@ -64,6 +64,11 @@ export interface IndicatorApi {
 
 export interface PortfolioView {
   cash(): Decimal;
+  /**
+   * cash().toNumber() without building a decimal: a float for sizing arithmetic that can
+   * prove its answer (see all-in.ts), the decimal staying the authority when it cannot.
+   */
+  cashValue(): number;
   /** Cash plus positions at the last close. */
   equity(): Decimal;
   /** Signed quantity held (negative = short). */

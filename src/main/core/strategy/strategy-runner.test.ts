@@ -89,6 +89,27 @@ describe('StrategyRunner', () => {
     expect(d.manager.books.ledger.cash().toFixed()).toBe('8979');
   });
 
+  it('reads the cash as a float too: cashValue() is cash().toNumber()', async () => {
+    const d = desk();
+    await d.manager.start();
+    const seen: [string, number][] = [];
+    const runner = d.run({
+      onBar(ctx, bar) {
+        seen.push([ctx.portfolio.cash().toFixed(), ctx.portfolio.cashValue()]);
+        if (bar.close === 101) ctx.orders.submit({ symbol: 'BTC', side: 'buy', type: 'market', quantity: '10' });
+      },
+    });
+    runner.start();
+    d.bar(runner, 0, 101);
+    await runner.settled();
+    d.bar(runner, 1, 103, 102);
+    await runner.settled();
+    expect(seen).toEqual([
+      ['10000', 10_000],
+      ['8979', 8979], // 10,000 − 10 × 102 − 1 commission
+    ]);
+  });
+
   it('hands a risk rejection to onOrderUpdate as an order, not an exception', async () => {
     const d = desk();
     await d.manager.start();

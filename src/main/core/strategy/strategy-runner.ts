@@ -232,6 +232,7 @@ export class StrategyRunner {
     const { manager, params, symbols, timeframe } = this.options;
     const portfolio: PortfolioView = {
       cash: () => manager.books.ledger.cash(),
+      cashValue: () => manager.books.ledger.cash().toNumber(),
       equity: () => manager.books.ledger.equity(),
       position: (symbol) => manager.books.ledger.position(symbol)?.quantity ?? ZERO,
     };

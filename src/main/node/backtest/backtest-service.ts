@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BacktestRequest, BacktestResult, SweepProgress, SweepRequest, SweepResult } from '@shared/dto/backtest';
 import { DomainError } from '../../core/api/domain-error';
+import { equityArrays } from '../../core/backtest/equity-columns';
 import type { BarStore, InstrumentStore } from '../../core/ports/bar-store';
 import type { SqliteBacktestRepository } from '../store/sqlite-backtest-repository';
 import { loadSeries, runSetup, shareSeries, transferables } from './load-series';
@@ -55,6 +56,7 @@ export class BacktestService {
       if (!output) throw new Error('The backtest worker sent no output');
       const result: BacktestResult = {
         ...output,
+        equity: equityArrays(output.equity),
         id: this.options.newId('bt'),
         request: { ...request, params },
         createdAt: this.options.now(),

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { addDays, formatIsoDate, isWeekend, parseIsoDate } from './civil-date';
+import { newYorkDate } from './new-york-date';
 import { specialDaysOf } from './us-equity-holidays';
 
 /**
@@ -60,6 +61,10 @@ export function extendedSessionFor(date: IsoDate): Session | null {
 
 /** The New York calendar date of an instant (whether or not the market trades that day). */
 export function tradingDayOf(timeMs: number): IsoDate {
+  return newYorkDate(timeMs) ?? zonedDate(timeMs);
+}
+
+function zonedDate(timeMs: number): IsoDate {
   const date = DateTime.fromMillis(timeMs, { zone: EXCHANGE_ZONE }).toISODate();
   if (date === null) throw new RangeError(`Not a representable time: ${timeMs}`);
   return date;

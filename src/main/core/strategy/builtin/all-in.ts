@@ -6,11 +6,37 @@ const ZERO = new Decimal(0);
 /** Whole units `cash` buys at `close`: floor(cash ÷ close); 0 without cash or a price. */
 export function allInQuantity(cash: Decimal, close: number): Decimal {
   if (!(close > 0) || !cash.greaterThan(0)) return ZERO;
-  return cash.dividedBy(close).floor();
+  const quick = floorQuotient(cash.toNumber(), close);
+  return quick === null ? cash.dividedBy(close).floor() : new Decimal(quick);
 }
 
-/** Buys with all available cash at market (whole units); nothing when it buys none. */
+/**
+ * floor(cash ÷ close) from floats when they prove it. The doubles are within 2^-53 (relative)
+ * of the decimals (cash as read, close as decimal.js reads a number: its shortest form), so
+ * the float quotient is within 4·2^-53 of the exact one: below 2^30 that is under 1e-6, and a
+ * quotient at least 1e-6 away from every integer floors the same. null: decide in decimals.
+ */
+function floorQuotient(cash: number, close: number): number | null {
+  const q = cash / close;
+  if (!(q < 2 ** 30)) return null;
+  const whole = Math.floor(q);
+  return q - whole > 1e-6 && whole + 1 - q > 1e-6 ? whole : null;
+}
+
+/**
+ * Buys with all available cash at market (whole units); nothing when it buys none. The same
+ * quantity as allInQuantity(cash(), close): a positive cashValue() is a positive cash, and
+ * it is the cash.toNumber() that allInQuantity's float path divides, so where floats prove
+ * the floor the decimal is never built; elsewhere allInQuantity decides on the decimal.
+ */
 export function buyAllIn(ctx: StrategyContext, symbol: string, close: number): void {
+  if (!(close > 0)) return;
+  const cash = ctx.portfolio.cashValue();
+  const quick = cash > 0 ? floorQuotient(cash, close) : null;
+  if (quick !== null) {
+    if (quick > 0) ctx.orders.submit({ symbol, side: 'buy', type: 'market', quantity: String(quick) }); // a whole number below 2^30: Decimal's toFixed() form
+    return;
+  }
   const qty = allInQuantity(ctx.portfolio.cash(), close);
   if (qty.greaterThan(0)) ctx.orders.submit({ symbol, side: 'buy', type: 'market', quantity: qty.toFixed() });
 }

@@ -23,11 +23,10 @@ export function drawdownSeries(equity: ArrayLike<number>): Float64Array {
   return series;
 }
 
-/** The deepest drawdown and how long it lasted; null for an empty curve. */
-export function maxDrawdown(equity: ArrayLike<number>, times: ArrayLike<number>): DrawdownSummary | null {
+/** The deepest drawdown and how long it lasted; null for an empty curve. `series`: drawdownSeries(equity) when the caller has it already. */
+export function maxDrawdown(equity: ArrayLike<number>, times: ArrayLike<number>, series: ArrayLike<number> = drawdownSeries(equity)): DrawdownSummary | null {
   if (equity.length === 0) return null;
-  if (times.length !== equity.length) throw new RangeError(`${equity.length} equity points but ${times.length} times`);
-  const series = drawdownSeries(equity);
+  if (times.length !== equity.length || series.length !== equity.length) throw new RangeError(`${equity.length} equity points but ${times.length} times and ${series.length} drawdowns`);
   let peakIndex = 0;
   let worst = { value: 0, peakIndex: 0, troughIndex: 0 };
   for (let i = 0; i < series.length; i += 1) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { drawdownSeries } from './drawdown';
 import { computeMetrics, dailyReturns, downsideDeviation, sampleStdev } from './performance';
 
 const HOUR = 3_600_000;
@@ -130,3 +131,20 @@ describe('spread statistics', () => {
     expect(downsideDeviation([-0.02, 0.01, 0.03, 0])).toBeCloseTo(0.01, 14); // sqrt(0.0004 / 4)
   });
 });
+
+describe('performance metrics from day ends', () => {
+  it('gives the same metrics when the days come as where each ends, with the drawdown series given or not', () => {
+    const byDay = computeMetrics({ times, equity, trades, tradingDayOf });
+    // Days: points 0–1, 2, 3, 4 end after indices 2, 3, 4, 5.
+    const dayEnds = [2, 3, 4, 5];
+    expect(computeMetrics({ times, equity, trades, dayEnds })).toEqual(byDay);
+    expect(computeMetrics({ times, equity, trades, dayEnds, drawdown: drawdownSeries(equity) })).toEqual(byDay);
+    expect(byDay.days).toBe(4);
+  });
+
+  it('skips a day whose base is not positive, as by day', () => {
+    const flat = { times: [D0, D0 + DAY, D0 + 2 * DAY], equity: [0, 50, 55] };
+    expect(computeMetrics({ ...flat, trades: [], dayEnds: [1, 2, 3] })).toEqual(computeMetrics({ ...flat, trades: [], tradingDayOf }));
+  });
+});
+

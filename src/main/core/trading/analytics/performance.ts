@@ -19,13 +19,26 @@ export interface EquityCurve {
   tradingDayOf: (timeMs: number) => string;
 }
 
-export interface MetricsInput extends EquityCurve {
+/**
+ * The trading days of a curve given as where each ends: the index after its last point, in
+ * order (what grouping the points by tradingDayOf gives). The caller knows the days already,
+ * so nothing is asked per point.
+ */
+export interface DayEndsCurve {
+  times: ArrayLike<number>;
+  equity: ArrayLike<number>;
+  dayEnds: ArrayLike<number>;
+  /** drawdownSeries(equity), when the caller has it already. */
+  drawdown?: ArrayLike<number>;
+}
+
+export type MetricsInput = (EquityCurve | DayEndsCurve) & {
   /** Closed trades (round trips), net P&L each. */
   trades: readonly { pnl: number }[];
   periodsPerYear?: number;
   /** Annual, as a fraction (0.04 = 4 %). */
   riskFreeRate?: number;
-}
+};
 
 export interface DailyReturn {
   day: string;
@@ -69,16 +82,37 @@ function returnsOf(closes: readonly DailyClose[], first: number): DailyReturn[] 
   return returns;
 }
 
+/** The equity at each day's last point. */
+function closesAt(equity: ArrayLike<number>, dayEnds: ArrayLike<number>): Float64Array {
+  const closes = new Float64Array(dayEnds.length);
+  for (let d = 0; d < dayEnds.length; d += 1) closes[d] = equity[(dayEnds[d] ?? 0) - 1] ?? Number.NaN;
+  return closes;
+}
+
+/** returnsOf's values, without the days. */
+function returnValues(closes: ArrayLike<number>, first: number): Float64Array {
+  const values = new Float64Array(closes.length);
+  let count = 0;
+  let base = first;
+  for (let d = 0; d < closes.length; d += 1) {
+    const close = closes[d]!;
+    const value = close / base - 1;
+    if (base > 0 && Number.isFinite(value)) values[count++] = value;
+    base = close;
+  }
+  return values.subarray(0, count);
+}
+
 export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   const periods = input.periodsPerYear ?? 252;
   const n = input.equity.length;
   const start = n > 0 ? (input.equity[0] ?? null) : null;
   const end = n > 0 ? (input.equity[n - 1] ?? null) : null;
-  const closes = dailyCloses(input); // once: the curve can hold a million points
+  const closes = 'dayEnds' in input ? closesAt(input.equity, input.dayEnds) : dailyCloses(input).map((entry) => entry.close); // once: the curve can hold a million points
   const days = closes.length;
-  const daily = Float64Array.from(returnsOf(closes, input.equity[0] ?? Number.NaN), (entry) => entry.value);
+  const daily = returnValues(closes, input.equity[0] ?? Number.NaN);
   const excess = daily.map((value) => value - (input.riskFreeRate ?? 0) / periods);
-  const drawdown = maxDrawdown(input.equity, input.times);
+  const drawdown = 'dayEnds' in input && input.drawdown ? maxDrawdown(input.equity, input.times, input.drawdown) : maxDrawdown(input.equity, input.times);
   const cagr = compoundAnnualGrowth(input, start, end);
   const stdev = sampleStdev(daily);
   const downside = downsideDeviation(excess);
@@ -122,7 +156,7 @@ function tradeStatistics(trades: readonly { pnl: number }[]): TradeStatistics {
 }
 
 /** (end / start)^(1 / years) − 1 over calendar time; null under a day or without a positive start. */
-function compoundAnnualGrowth(curve: EquityCurve, start: number | null, end: number | null): number | null {
+function compoundAnnualGrowth(curve: { times: ArrayLike<number> }, start: number | null, end: number | null): number | null {
   const n = curve.times.length;
   if (start === null || end === null || n < 2 || start <= 0 || end < 0) return null;
   const span = (curve.times[n - 1] ?? 0) - (curve.times[0] ?? 0);
