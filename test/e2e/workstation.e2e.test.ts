@@ -15,7 +15,7 @@ describe('workstation in Chromium against kestrel serve', () => {
     await page.goto(engine.url);
     await page.getByTestId('workstation').waitFor();
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toMatch(/Connected/);
-    expect(await page.getByTestId('mode-badge').textContent()).toMatch(/PAPER/i);
+    await expect.poll(() => page.getByTestId('mode-badge').textContent()).toMatch(/PAPER/i);
     await expect.poll(() => page.getByTestId('feed-status').textContent()).toMatch(/Simulated/);
     for (const id of ['panel-watchlist', 'panel-chart', 'panel-order-ticket', 'panel-bottom']) {
       expect(await page.getByTestId(id).isVisible(), id).toBe(true);
