@@ -1,7 +1,9 @@
-// Sweep speed-up: the same 16-point SMA-crossover grid (fast 5–20 × slow 30–60) over 200,000
+// Sweep speed-up: the same 16-point SMA-crossover grid (fast 5–20 × slow 30–60) over 1,000,000
 // one-minute bars of a seeded random walk, stored in a real SQLite file, run by the backtest
 // host on 1 worker thread and then on 2 (the built worker, out/main/backtest-worker.js). Wall
 // time from `backtest.sweep.start` to the 'finished' progress event, worker start-up included.
+// The first sweep reads the bars from SQLite (its time is printed); later sweeps over the same
+// range reuse them (the host's series cache), so the comparison is of the sweep itself.
 // Best of two alternating rounds. Target: 2 workers ≥ 1.7× faster. The last row shows what the machine allows at that moment.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,7 @@ import { systemClock } from '../src/main/node/system-clock';
 import type { BenchRow } from './bench-row';
 import { ROOT } from './bench-util';
 
-const BARS = 200_000;
+const BARS = 1_000_000;
 const START = Date.UTC(2024, 0, 2);
 const GRID = { fast: [5, 10, 15, 20], slow: [30, 40, 50, 60] };
 
@@ -83,7 +85,7 @@ export async function sweepSpeedupRows(): Promise<BenchRow[]> {
     const workerEntry = { script: join(ROOT, 'out/main/backtest-worker.js'), options: {} };
     const backtests = startBacktests({ sqlite: store.sqlite, hub, clock: systemClock, dataDir, workerEntry });
     try {
-      await timedSweep(backtests, hub, 2); // warm-up: page cache, JIT of the host side
+      const first = await timedSweep(backtests, hub, 2); // reads the bars; warms the page cache and the host's JIT
       // Best of two, alternating, so a burst of other load on the machine hits both sides alike.
       let one = Number.POSITIVE_INFINITY;
       let two = Number.POSITIVE_INFINITY;
@@ -95,6 +97,7 @@ export async function sweepSpeedupRows(): Promise<BenchRow[]> {
       const machine = await machineSpeedup();
       const runs = GRID.fast.length * GRID.slow.length;
       return [
+        { name: `first sweep, 2 workers, bars read from SQLite`, value: `${(first / 1000).toFixed(2)} s` },
         { name: `sweep ${runs} runs × ${BARS / 1000}k bars, 1 worker`, value: `${(one / 1000).toFixed(2)} s` },
         { name: `sweep ${runs} runs × ${BARS / 1000}k bars, 2 workers`, value: `${(two / 1000).toFixed(2)} s` },
         { name: 'sweep speed-up, 2 workers vs 1', value: `${speedup.toFixed(2)}×`, target: '≥ 1.7×', met: speedup >= 1.7 },

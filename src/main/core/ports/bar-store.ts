@@ -20,6 +20,8 @@ export interface BarStore {
   readBars(range: BarRange): BarColumns;
   /** Bar open times of the first and last stored bar, or null when none. */
   extent(symbol: string, timeframe: Timeframe): { first: number; last: number; count: number } | null;
+  /** Changes whenever stored bars may have changed (any writer); equal versions mean equal bars. */
+  dataVersion?(): string;
 }
 
 export interface InstrumentStore {

@@ -5,6 +5,7 @@ import { equityArrays } from '../../core/backtest/equity-columns';
 import type { BarStore, InstrumentStore } from '../../core/ports/bar-store';
 import type { SqliteBacktestRepository } from '../store/sqlite-backtest-repository';
 import { loadSeries, runSetup, shareSeries, transferables } from './load-series';
+import { SeriesCache } from './series-cache';
 import { gridPoints, isRankableMetric, rankableMetrics, randomPoints, SweepPlanError, walkForwardWindows } from './sweep-planner';
 import { SweepRun, type WindowTimes } from './sweep-run';
 import { strategyParams, sweepParams, type StrategyCatalog } from './strategy-catalog';
@@ -35,6 +36,7 @@ export interface BacktestServiceOptions {
 export class BacktestService {
   private readonly sweeps = new Map<string, SweepRun>();
   private readonly live = new Set<BacktestWorkerClient>();
+  private readonly cache = new SeriesCache();
 
   private entry: WorkerEntry | null = null;
 
@@ -74,9 +76,14 @@ export class BacktestService {
     const { ref, definition } = await this.options.catalog.resolve(base.strategy);
     const points = sweepParams(definition, strategyParams(definition, base.params), planPoints(request), request.grid);
     const warmup = Math.max(...points.map((params) => definition.warmup(params)));
-    const loaded = loadSeries(this.options.bars, base, warmup);
+    const key = JSON.stringify([base.symbols, base.timeframe, base.from ?? null, base.to ?? null, warmup]);
+    // Shared, read-only buffers: safe to hand to the next sweep's workers as well.
+    const loaded = this.cache.get(key, this.options.bars.dataVersion?.() ?? null, () => {
+      const fresh = loadSeries(this.options.bars, base, warmup);
+      return { ...fresh, series: shareSeries(fresh.series) };
+    });
     const walkForward = request.walkForward ? { windows: windowTimes(loaded.series[0], loaded.warmupBars, request.walkForward), metric: request.walkForward.metric } : null;
-    const shared = shareSeries(loaded.series);
+    const shared = loaded.series;
     const jobs = walkForward ? walkForward.windows.length * (points.length + 1) : points.length;
     const workers = Math.max(1, Math.min(request.workers ?? this.options.defaultWorkers, jobs));
     const init = this.init(ref, base, shared);

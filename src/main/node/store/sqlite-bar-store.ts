@@ -18,6 +18,9 @@ const INITIAL_CAPACITY = 4096;
  * hot path (500k-bar chart loads, bulk imports), where kysely's per-query building would show.
  * Construct after migrations have run.
  */
+/** Bar writes per connection, shared by every store instance on it. */
+const BAR_WRITES = new WeakMap<BetterSqlite3.Database, number>();
+
 export class SqliteBarStore implements BarStore, InstrumentStore {
   private readonly bars: BarStatements;
   private readonly upsertInstrument: BetterSqlite3.Statement<[InstrumentsTable]>;
@@ -53,6 +56,7 @@ export class SqliteBarStore implements BarStore, InstrumentStore {
 
   upsertBars(symbol: string, timeframe: Timeframe, bars: readonly Bar[]): number {
     const upsert = this.bars.upsert;
+    BAR_WRITES.set(this.db, (BAR_WRITES.get(this.db) ?? 0) + 1);
     return this.transaction(() => {
       let changed = 0;
       for (const bar of bars) {
@@ -72,6 +76,14 @@ export class SqliteBarStore implements BarStore, InstrumentStore {
       }
       return changed;
     });
+  }
+
+  /**
+   * Bar writes through this connection (every store on it counts) and SQLite's data_version,
+   * which moves when another connection commits: together they change whenever bars may have.
+   */
+  dataVersion(): string {
+    return `${BAR_WRITES.get(this.db) ?? 0}:${String(this.db.pragma('data_version', { simple: true }))}`;
   }
 
   readBars(range: BarRange): BarColumns {
