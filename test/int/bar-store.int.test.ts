@@ -85,6 +85,21 @@ describe('SqliteBarStore bars', () => {
     expect(store.extent('SPY', '1d')).toEqual({ first: bar(0).time, last: bar(100).time, count: 101 });
   });
 
+  it('moves its data version on a write through any store on the connection and on another connection’s commit', async () => {
+    const dataDir = tempDir();
+    const { store, sqlite } = await barStore(dataDir);
+    const twin = new SqliteBarStore(sqlite);
+    const v0 = store.dataVersion();
+    expect(store.dataVersion()).toBe(v0);
+    twin.upsertBars('SPY', '1d', [bar(0)]);
+    const v1 = store.dataVersion();
+    expect(v1).not.toBe(v0);
+    const other = openSqliteStore(join(dataDir, 'kestrel.db'));
+    open.push(other);
+    new SqliteBarStore(other.sqlite).upsertBars('SPY', '1d', [bar(1)]);
+    expect(store.dataVersion()).not.toBe(v1);
+  });
+
   it('writes a batch all or nothing: one non-finite value and none of it is stored', async () => {
     const { store } = await barStore();
     const bars = [bar(0), bar(1), bar(2, { high: Number.NaN }), bar(3)];
