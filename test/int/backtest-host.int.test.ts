@@ -101,7 +101,7 @@ describe('backtest.run in a worker thread', () => {
 
     // The same input run right here: the worker changes where it runs, not what comes out.
     const definition = BUILTIN_STRATEGIES.get('sma-crossover')!;
-    const { series } = loadSeries(bars, request(), 30);
+    const { series } = await loadSeries(bars, request(), 30);
     expect(series[0]!.time.length).toBe(stored.length + 30);
     const direct = runJob(definition, runSetup(request(), bars), series, { jobId: 0, params: { fast: 10, slow: 30 }, from: FROM, to: null, detail: 'full' });
     expect(result.metrics).toEqual(direct.metrics);

@@ -51,7 +51,7 @@ export class BacktestService {
     const started = performance.now();
     const { ref, definition } = await this.options.catalog.resolve(request.strategy);
     const params = strategyParams(definition, request.params);
-    const { series } = loadSeries(this.options.bars, request, definition.warmup(params));
+    const { series } = await loadSeries(this.options.bars, request, definition.warmup(params));
     const worker = await this.spawn(this.init(ref, request, series), transferables(series));
     try {
       const { output } = await worker.run({ jobId: 0, params, from: request.from ?? null, to: null, detail: 'full' });
@@ -78,8 +78,8 @@ export class BacktestService {
     const warmup = Math.max(...points.map((params) => definition.warmup(params)));
     const key = JSON.stringify([base.symbols, base.timeframe, base.from ?? null, base.to ?? null, warmup]);
     // Shared, read-only buffers: safe to hand to the next sweep's workers as well.
-    const loaded = this.cache.get(key, this.options.bars.dataVersion?.() ?? null, () => {
-      const fresh = loadSeries(this.options.bars, base, warmup);
+    const loaded = await this.cache.get(key, this.options.bars.dataVersion?.() ?? null, async () => {
+      const fresh = await loadSeries(this.options.bars, base, warmup);
       return { ...fresh, series: shareSeries(fresh.series) };
     });
     const walkForward = request.walkForward ? { windows: windowTimes(loaded.series[0], loaded.warmupBars, request.walkForward), metric: request.walkForward.metric } : null;

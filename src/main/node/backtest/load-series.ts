@@ -1,6 +1,6 @@
 import type { BacktestRequest } from '@shared/dto/backtest';
 import { DomainError } from '../../core/api/domain-error';
-import type { BarStore, InstrumentStore } from '../../core/ports/bar-store';
+import type { BarRange, BarStore, InstrumentStore } from '../../core/ports/bar-store';
 import type { BarColumns } from '../../core/market-data/types';
 import { defaultInstrument } from './worker/run-job';
 import type { PlainInstrument, RunSetup, SeriesData } from './worker/worker-protocol';
@@ -13,25 +13,44 @@ export interface LoadedSeries {
   warmupBars: number;
 }
 
+/** Bars read per slice; the engine's thread serves other work between slices (~50 ms each). */
+const SLICE = 32_768;
+
 /**
  * The request's bars from the store, per symbol: `warmup` bars before `from` (so indicators
- * are ready on the first tradable bar), then every bar in [from, to].
+ * are ready on the first tradable bar), then every bar in [from, to]. Read in slices with a
+ * turn of the event loop between them: a million bars take over a second to read, and the
+ * engine's thread must keep serving orders and the UI meanwhile.
  */
-export function loadSeries(store: BarStore, request: BacktestRequest, warmupWanted: number): LoadedSeries {
+export async function loadSeries(store: BarStore, request: BacktestRequest, warmupWanted: number): Promise<LoadedSeries> {
   // A user strategy's warmup() may return anything; a bad answer means none.
   const warmup = Number.isFinite(warmupWanted) ? Math.max(0, Math.floor(warmupWanted)) : 0;
   let warmupBars = 0;
-  const series = request.symbols.map((symbol, index) => {
-    const range = store.readBars({ symbol, timeframe: request.timeframe, from: request.from, to: request.to });
+  const series: SeriesData[] = [];
+  for (const [index, symbol] of request.symbols.entries()) {
+    const range = await readSliced(store, { symbol, timeframe: request.timeframe, from: request.from, to: request.to });
     if (range.length === 0) throw new DomainError('NOT_FOUND', noBarsMessage(store, request, symbol));
     const before =
       request.from === undefined || warmup <= 0
         ? null
         : store.readBars({ symbol, timeframe: request.timeframe, to: request.from - 1, limit: warmup, latest: true });
     if (index === 0) warmupBars = before?.length ?? 0;
-    return toSeriesData(symbol, before === null || before.length === 0 ? range : concat(before, range));
-  });
+    series.push(toSeriesData(symbol, before === null || before.length === 0 ? range : concat(before, range)));
+  }
   return { series, warmupBars };
+}
+
+async function readSliced(store: BarStore, range: BarRange): Promise<BarColumns> {
+  const slices: BarColumns[] = [];
+  let from = range.from;
+  for (;;) {
+    const slice = store.readBars({ ...range, ...(from === undefined ? {} : { from }), limit: SLICE });
+    slices.push(slice);
+    if (slice.length < SLICE) break;
+    from = slice.time[slice.length - 1]! + 1;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return slices.length === 1 ? slices[0]! : slices.reduce(concat);
 }
 
 /** What stays the same for every run of this request. */
