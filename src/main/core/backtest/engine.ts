@@ -108,8 +108,8 @@ class BacktestRun {
     this.ctx = backtestContext({ params: input.params, symbols, timeframe: input.timeframe, clock: this.clock, views: this.views, indicators: this.runtime.api, account: this.account, broker: this.broker, log });
     this.benchmarkIndex = input.benchmark === null ? -1 : symbols.indexOf(input.benchmark);
     const first = this.columns[0]!;
-    let points = 0;
-    for (let i = 0; i < first.length; i += 1) if (first.time[i]! >= this.from) points += 1;
+    let points = this.from === -Infinity ? first.length : 0; // no start: every bar is a point
+    if (points === 0) for (let i = 0; i < first.length; i += 1) if (first.time[i]! >= this.from) points += 1;
     this.curve = { count: 0, time: new Float64Array(points), equity: new Float64Array(points), held: new Uint8Array(points), benchmark: new Float64Array(this.benchmarkIndex < 0 ? 0 : points) };
   }
 
@@ -143,6 +143,9 @@ class BacktestRun {
     const { clock, broker, runtime, strategy, ctx, from, frameMs, updates } = this;
     const lastClose = this.account.lastClose;
     const benchmark = this.benchmarkIndex === 0;
+    // A local, not this.benchmarkOpen: a store made once per run keeps no type feedback that
+    // optimised code can trust in the next run (it deoptimised there).
+    let benchmarkOpen = this.benchmarkOpen;
     for (let i = 0; i < n; i += 1) {
       const time = times[i]!;
       bar.time = time;
@@ -151,7 +154,7 @@ class BacktestRun {
       bar.low = low[i]!;
       bar.close = close[i]!;
       bar.volume = volume[i]!;
-      if (time > this.pendingTime) this.closePointOne();
+      if (time > this.pendingTime) this.closePointOne(benchmarkOpen);
       if (broker.hasOrders(0, symbol)) {
         broker.onBar(0, bar);
         if (updates.length > 0) this.flushUpdates();
@@ -162,12 +165,16 @@ class BacktestRun {
       const tradable = time >= from;
       clock.tradable = tradable;
       clock.now = time + frameMs;
-      if (tradable && benchmark && Number.isNaN(this.benchmarkOpen)) this.benchmarkOpen = bar.open;
+      if (tradable && benchmark && Number.isNaN(benchmarkOpen)) benchmarkOpen = open[i]!;
       strategy.onBar?.(ctx, bar);
       if (updates.length > 0) this.flushUpdates();
       if (tradable) this.pendingTime = time;
-      if ((++this.processed & (PROGRESS_EVERY - 1)) === 0 && this.cancelled()) return true;
+      if ((++this.processed & (PROGRESS_EVERY - 1)) === 0) {
+        this.benchmarkOpen = benchmarkOpen;
+        if (this.cancelled()) return true;
+      }
     }
+    this.benchmarkOpen = benchmarkOpen;
     return false;
   }
 
@@ -230,7 +237,7 @@ class BacktestRun {
   }
 
   /** closePoint for a run of one symbol: equityF and holdsAny of its one position, the same float operations, inline. */
-  private closePointOne(): void {
+  private closePointOne(start: number): void {
     const c = this.curve;
     const at = c.count;
     const account = this.account;
@@ -242,7 +249,6 @@ class BacktestRun {
     c.equity[at] = equity;
     c.held[at] = held !== 0 ? 1 : 0;
     if (this.benchmarkIndex === 0) {
-      const start = this.benchmarkOpen;
       c.benchmark[at] = Number.isNaN(start) ? account.initialCashF : (account.initialCashF * close) / start;
     }
     c.count = at + 1;

@@ -3,14 +3,16 @@ import { Decimal, toCents, money } from '@shared/money/decimal';
 import type { InstrumentSpec } from '../trading/model/instrument-spec';
 import type { StrategyOrder } from '../strategy/strategy-api';
 import { FastOrder } from './fast-order';
-import { fastPlaceOrder } from './fast-place-order';
+import { FillSlot } from './fill-log';
+import { QuickOrder, quickOrder } from './quick-order';
 import * as scaled from './scaled';
 import type { MutableBar } from './series-view';
 import type { SimAccount } from './sim-account';
+import { objectArray } from './born-packed';
 
 // Module-local copies of the bindings: read once, not through the import on every use (under a
 // CommonJS transform, as tsx runs the bench, each read of an imported binding is a getter call).
-const { decimalToUnits, floatToTicks, parseUnits, POW10, SAFE, safeProduct } = scaled;
+const { decimalToUnits, floatToTicks, POW10, SAFE, safeProduct } = scaled;
 
 export interface FastLaneOptions {
   account: SimAccount;
@@ -32,6 +34,35 @@ function perOrderUnits(model: CommissionModel, cashPlaces: number): number | nul
 }
 
 /**
+ * A symbol's working orders in creation order. Not a bare array: an array emptied by
+ * `length = 0` or pop() drops its storage, and most symbols go 0 → 1 → 0 orders again and
+ * again (every order would then allocate). Entries past `size` are stale.
+ */
+export class OrderList {
+  readonly items: FastOrder[] = objectArray();
+  size = 0;
+
+  push(order: FastOrder): void {
+    if (this.size < this.items.length) this.items[this.size] = order;
+    else this.items.push(order); // growing: a store past the end would deoptimise code that only saw stores within it
+    this.size += 1;
+  }
+
+  remove(order: FastOrder): void {
+    const items = this.items;
+    let at = 0;
+    while (at < this.size && items[at] !== order) at += 1;
+    if (at === this.size) return;
+    for (let i = at + 1; i < this.size; i += 1) items[i - 1] = items[i]!;
+    this.size -= 1;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+}
+
+/**
  * The backtest's exact fast lane: what the paper venue does with simple market and limit
  * orders (day or gtc) on bars, without slippage and with no or per-order commission, done in
  * scaled integers. Its screening answers only "clearly passes" (the buying-power rule with
@@ -41,31 +72,32 @@ function perOrderUnits(model: CommissionModel, cashPlaces: number): number | nul
 export class FastLane {
   readonly available: boolean;
   /** Working orders per symbol, in creation order. */
-  readonly working: FastOrder[][];
+  readonly working: OrderList[];
   private readonly perOrder: number;
   private readonly left = [0, 0];
-  /** onBar's copy of a symbol's working orders, reused. */
-  private readonly scratch: FastOrder[] = [];
+  /** onBar's copy of a symbol's working orders, reused (entries past the count in use are stale). */
+  private readonly scratch: FastOrder[] = objectArray();
+  /** screen's parsed order, reused. */
+  private readonly quick = new QuickOrder();
+  /** fill's record for the books, reused (they copy it). */
+  private readonly fillSlot = new FillSlot();
 
   constructor(private readonly options: FastLaneOptions) {
     const { account, specs, slippage, commission } = options;
     const perOrder = perOrderUnits(commission, account.cashPlaces);
     this.perOrder = perOrder ?? 0;
     this.available = account.exact && slippage.model === 'none' && perOrder !== null && specs.every((spec) => spec.assetClass !== 'index');
-    this.working = specs.map(() => []);
+    this.working = specs.map(() => new OrderList());
   }
 
-  /** The order when it screens as clearly passing every gate, ready to book; null: take the full path. */
-  screen(input: StrategyOrder, ids: { id: string; clientOrderId: string }, index: number, now: number, seq: { nextSeq(): number }): FastOrder | null {
-    const request = fastPlaceOrder(input, ids.clientOrderId);
-    if (request === null || (request.timeInForce !== 'day' && request.timeInForce !== 'gtc')) return null;
+  /** The order when it screens as clearly passing every gate, ready to book; null: take the full path. `madeId`: the broker made the client order id. */
+  screen(input: StrategyOrder, ids: { id: string; clientOrderId: string }, madeId: boolean, index: number, now: number, seq: { nextSeq(): number }): FastOrder | null {
     const places = this.options.account.tickPlaces[index]!;
-    const quantity = parseQuantity(request.quantity);
-    const limit = request.limitPrice === undefined ? Number.NaN : parseLimit(request.limitPrice, places);
-    if (quantity === null || limit === null) return null;
-    const reference = Number.isNaN(limit) ? this.lastTicks(index) : limit;
-    if (reference === null || !this.fits(request.side === 'buy', index, quantity, reference)) return null;
-    return new FastOrder(ids.id, ids.clientOrderId, index, request.symbol, request.side, limit, request.timeInForce, quantity, now, seq.nextSeq());
+    const q = this.quick;
+    if (!quickOrder(input, ids.clientOrderId, madeId, places, q)) return null;
+    const reference = Number.isNaN(q.limit) ? this.lastTicks(index) : q.limit;
+    if (reference === null || !this.fits(q.side === 'buy', index, q.units, reference)) return null;
+    return new FastOrder(ids.id, ids.clientOrderId, index, q.symbol, q.side, q.limit, q.timeInForce, q.units, now, seq.nextSeq());
   }
 
   add(order: FastOrder): void {
@@ -82,9 +114,15 @@ export class FastLane {
     const volume = bar.volume;
     if (open === null || high === null || low === null || close === null || volume > SAFE) return false;
     const list = this.scratch;
-    list.length = 0;
-    for (const order of this.working[index]!) list.push(order); // a copy: fills take orders off the book
-    for (const order of list) {
+    const book = this.working[index]!;
+    const count = book.size;
+    for (let i = 0; i < count; i += 1) {
+      // A copy: fills take orders off the book. Grown by push (see OrderList.push).
+      if (i < list.length) list[i] = book.items[i]!;
+      else list.push(book.items[i]!);
+    }
+    for (let i = 0; i < count; i += 1) {
+      const order = list[i]!;
       if (order.timeInForce !== 'day' || !order.working) continue;
       if (Number.isNaN(order.firstBar)) order.firstBar = bar.time;
       else if (this.options.tradingDayOf(order.firstBar) !== this.options.tradingDayOf(bar.time)) this.end(order, 'expired', bar.time);
@@ -92,7 +130,8 @@ export class FastLane {
     const unlimited = !(Number.isFinite(volume) && volume > 0);
     this.left[0] = volume;
     this.left[1] = volume;
-    for (const order of list) {
+    for (let i = 0; i < count; i += 1) {
+      const order = list[i]!;
       if (!order.working) continue;
       const limit = order.limit;
       let at: number;
@@ -108,13 +147,12 @@ export class FastLane {
       if (!unlimited) this.left[side] = Math.max(this.left[side]! - quantity, 0);
       this.fill(order, quantity, at, bar.time);
     }
-    list.length = 0;
     return true;
   }
 
   /** The working order with this client order id, if the lane has it. */
   byClientId(clientOrderId: string): FastOrder | undefined {
-    for (const list of this.working) for (const order of list) if (order.clientOrderId === clientOrderId) return order;
+    for (const list of this.working) for (let i = 0; i < list.size; i += 1) if (list.items[i]!.clientOrderId === clientOrderId) return list.items[i];
     return undefined;
   }
 
@@ -129,7 +167,7 @@ export class FastLane {
   /** Every working order, in creation order. */
   all(): FastOrder[] {
     const orders: FastOrder[] = [];
-    for (const list of this.working) for (const order of list) orders.push(order);
+    for (const list of this.working) for (let i = 0; i < list.size; i += 1) orders.push(list.items[i]!);
     return orders.sort((a, b) => a.seq - b.seq);
   }
 
@@ -141,7 +179,18 @@ export class FastLane {
     order.fills += 1;
     order.status = order.filled >= order.quantity ? 'filled' : 'partially_filled';
     order.updatedAt = time;
-    this.options.account.applyUnits({ id: order.fills, orderId: order.id, clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, index: order.index, units: quantity, ticks, commission, time });
+    const slot = this.fillSlot;
+    slot.id = order.fills;
+    slot.orderId = order.id;
+    slot.clientOrderId = order.clientOrderId;
+    slot.symbol = order.symbol;
+    slot.side = order.side;
+    slot.index = order.index;
+    slot.units = quantity;
+    slot.ticks = ticks;
+    slot.commission = commission;
+    slot.time = time;
+    this.options.account.applyUnits(slot);
     this.options.changed(order);
     if (order.status === 'filled') {
       this.remove(order);
@@ -150,11 +199,7 @@ export class FastLane {
   }
 
   private remove(order: FastOrder): void {
-    const list = this.working[order.index]!;
-    const at = list.indexOf(order);
-    if (at < 0) return;
-    for (let i = at + 1; i < list.length; i += 1) list[i - 1] = list[i]!; // splice without the array of removed items
-    list.length -= 1;
+    this.working[order.index]!.remove(order);
   }
 
   /** A bar price on the tick, in ticks (fromFloat's rounding; the decimal path when floats cannot prove it). */
@@ -180,7 +225,11 @@ export class FastLane {
     const { account } = this.options;
     const held = account.quantitiesF[index]!;
     let working = 0;
-    for (const order of this.working[index]!) working += order.buy ? order.remaining : -order.remaining;
+    const list = this.working[index]!;
+    for (let i = 0; i < list.size; i += 1) {
+      const order = list.items[i]!;
+      working += order.buy ? order.remaining : -order.remaining;
+    }
     if (!buy) return quantity <= Math.max(held + Math.min(working, 0), 0);
     const opening = Math.max(quantity - Math.max(-(held + Math.max(working, 0)), 0), 0);
     if (opening === 0) return true;
@@ -194,7 +243,9 @@ export class FastLane {
     const { account } = this.options;
     let total = 0;
     for (let k = 0; k < this.working.length; k += 1) {
-      for (const order of this.working[k]!) {
+      const list = this.working[k]!;
+      for (let i = 0; i < list.size; i += 1) {
+        const order = list.items[i]!;
         if (!order.buy) continue;
         const price = Number.isNaN(order.limit) ? this.lastTicks(k) : order.limit;
         if (price === null) return null;
@@ -205,16 +256,4 @@ export class FastLane {
     }
     return Math.abs(total) <= SAFE ? total : null;
   }
-}
-
-/** A whole, positive, safe quantity (lot 1), or null. */
-function parseQuantity(text: string | undefined): number | null {
-  const units = text === undefined ? null : parseUnits(text, 0);
-  return units !== null && units > 0 ? units : null;
-}
-
-/** A positive limit in ticks, or null when not on the tick or not safe. */
-function parseLimit(text: string, places: number): number | null {
-  const ticks = parseUnits(text, places);
-  return ticks !== null && ticks > 0 ? ticks : null;
 }

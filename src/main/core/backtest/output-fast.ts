@@ -1,7 +1,8 @@
 import type { BacktestFill, BacktestTrade } from '@shared/dto/backtest';
 import { Decimal, toDecimalString } from '@shared/money/decimal';
-import type { FillRecord } from './fill-log';
+import type { FillLog } from './fill-log';
 import * as scaled from './scaled';
+import { doubleArray, objectArray } from './born-packed';
 
 // Module-local copies of the bindings: read once, not through the import on every use (under a
 // CommonJS transform, as tsx runs the bench, each read of an imported binding is a getter call).
@@ -32,50 +33,56 @@ export interface FastTrades {
  * is not covered (a short, a fill that flips a position, an amount beyond 2^52, fills out of
  * time order): the caller then takes roundTrips on decimals.
  */
-export function fastTrades(records: readonly FillRecord[], tickPlaces: readonly (number | null)[], cashPlaces: number): FastTrades | null {
-  const open = new Map<number, OpenTrip>();
-  const out: FastTrades = { trades: [], pnl: [] };
+export function fastTrades(log: FillLog, tickPlaces: readonly (number | null)[], cashPlaces: number): FastTrades | null {
+  const open = objectArray<OpenTrip | null>(); // by symbol index (a Map's delete per trade churns it)
+  for (let k = 0; k < tickPlaces.length; k += 1) open.push(null);
+  const out: FastTrades = { trades: objectArray(), pnl: doubleArray() };
+  const { buys, indexes, units: unitsOf, ticks, commissions, times } = log;
   let last = -Infinity;
-  for (const fill of records) {
-    if (!(fill.time >= last) || fill.units <= 0) return null;
-    last = fill.time;
-    const trip = open.get(fill.index);
-    const value = fill.units * fill.ticks;
+  for (let i = 0; i < log.length; i += 1) {
+    const time = times[i]!;
+    const units = unitsOf[i]!;
+    const index = indexes[i]!;
+    const commission = commissions[i]!;
+    if (!(time >= last) || units <= 0) return null;
+    last = time;
+    const trip = open[index] ?? null;
+    const value = units * ticks[i]!;
     if (!trip) {
-      if (fill.side !== 'buy') return null;
-      open.set(fill.index, { entryTime: fill.time, held: fill.units, maxHeld: fill.units, entryQuantity: fill.units, entryValue: value, exitQuantity: 0, exitValue: 0, commission: fill.commission });
-    } else if (fill.side === 'buy') {
-      trip.held += fill.units;
+      if (buys[i] !== 1) return null;
+      open[index] = { entryTime: time, held: units, maxHeld: units, entryQuantity: units, entryValue: value, exitQuantity: 0, exitValue: 0, commission };
+    } else if (buys[i] === 1) {
+      trip.held += units;
       trip.maxHeld = Math.max(trip.maxHeld, trip.held);
-      trip.entryQuantity += fill.units;
+      trip.entryQuantity += units;
       trip.entryValue += value;
-      trip.commission += fill.commission;
+      trip.commission += commission;
     } else {
-      if (fill.units > trip.held) return null;
-      trip.held -= fill.units;
-      trip.exitQuantity += fill.units;
+      if (units > trip.held) return null;
+      trip.held -= units;
+      trip.exitQuantity += units;
       trip.exitValue += value;
-      trip.commission += fill.commission;
+      trip.commission += commission;
       if (trip.held !== 0) continue;
-      if (!finish(out, trip, fill, tickPlaces[fill.index]!, cashPlaces)) return null;
-      open.delete(fill.index);
+      if (!finish(out, trip, log.symbols[i]!, time, tickPlaces[index]!, cashPlaces)) return null;
+      open[index] = null;
     }
     if (Math.abs(value) > SAFE || (trip && !(Math.abs(trip.entryValue) <= SAFE && Math.abs(trip.exitValue) <= SAFE))) return null;
   }
   return out;
 }
 
-function finish(out: FastTrades, trip: OpenTrip, fill: FillRecord, k: number, cashPlaces: number): boolean {
+function finish(out: FastTrades, trip: OpenTrip, symbol: string, exitTime: number, k: number, cashPlaces: number): boolean {
   const scale = POW10[cashPlaces - k]!;
   const gross = (trip.exitValue - trip.entryValue) * scale;
   const pnl = gross - trip.commission;
   const entry = Math.abs(trip.entryValue) * scale;
   if (!(Math.abs(gross) <= SAFE && Math.abs(pnl) * 100 < SAFE && entry <= SAFE)) return false;
   out.trades.push({
-    symbol: fill.symbol,
+    symbol,
     side: 'long',
     entryTime: trip.entryTime,
-    exitTime: fill.time,
+    exitTime,
     quantity: formatUnits(trip.maxHeld, 0),
     entryPrice: averagePrice(trip.entryValue, trip.entryQuantity, k),
     exitPrice: averagePrice(trip.exitValue, trip.exitQuantity, k),
@@ -97,18 +104,18 @@ function averagePrice(value: number, quantity: number, k: number): string {
 }
 
 /** The fill DTOs from scaled integers. */
-export function fastFills(records: readonly FillRecord[], tickPlaces: readonly (number | null)[], cashPlaces: number): BacktestFill[] {
-  const out = new Array<BacktestFill>(records.length);
-  for (let i = 0; i < records.length; i += 1) {
-    const fill = records[i]!;
-    out[i] = {
-      symbol: fill.symbol,
-      side: fill.side,
-      time: fill.time,
-      quantity: formatUnits(fill.units, 0),
-      price: formatUnits(fill.ticks, tickPlaces[fill.index]!),
-      commission: formatUnits(fill.commission, cashPlaces),
-    };
+export function fastFills(log: FillLog, tickPlaces: readonly (number | null)[], cashPlaces: number): BacktestFill[] {
+  const n = log.length;
+  const out = objectArray<BacktestFill>();
+  for (let i = 0; i < n; i += 1) {
+    out.push({
+      symbol: log.symbols[i]!,
+      side: log.buys[i] === 1 ? 'buy' : 'sell',
+      time: log.times[i]!,
+      quantity: formatUnits(log.units[i]!, 0),
+      price: formatUnits(log.ticks[i]!, tickPlaces[log.indexes[i]!]!),
+      commission: formatUnits(log.commissions[i]!, cashPlaces),
+    });
   }
   return out;
 }

@@ -66,8 +66,8 @@ function fit(values: Float64Array, n: number): Float64Array {
 
 /** From the exact books' integers when they cover the run, else from decimal fills through roundTrips. */
 function tradesAndFills(account: SimAccount): { trades: BacktestTrade[]; pnl: number[]; fills: BacktestFill[] } {
-  const fast = account.exact ? fastTrades(account.records, account.tickPlaces, account.cashPlaces) : null;
-  if (fast) return { trades: fast.trades, pnl: fast.pnl, fills: fastFills(account.records, account.tickPlaces, account.cashPlaces) };
+  const fast = account.exact ? fastTrades(account.log, account.tickPlaces, account.cashPlaces) : null;
+  if (fast) return { trades: fast.trades, pnl: fast.pnl, fills: fastFills(account.log, account.tickPlaces, account.cashPlaces) };
   const fills = account.fills;
   const trips = roundTrips(fills);
   return { trades: trips.map(tradeDto), pnl: trips.map((trip) => trip.pnl.toNumber()), fills: fills.map(fillDto) };

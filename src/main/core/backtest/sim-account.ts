@@ -1,7 +1,7 @@
 import { Decimal, type Money, type Price, type Quantity } from '@shared/money/decimal';
 import type { Fill } from '../trading/model/fill';
 import type { InstrumentSpec } from '../trading/model/instrument-spec';
-import { fillOf, type FillRecord } from './fill-log';
+import { FillLog, fillOf, type FillRecord } from './fill-log';
 import * as scaled from './scaled';
 import { TickPrices } from './tick-prices';
 
@@ -40,7 +40,7 @@ export class SimAccount {
   /** Per symbol: floats to prices on its tick. */
   readonly prices: readonly TickPrices[];
   /** The fills while exact, in order. */
-  readonly records: FillRecord[] = [];
+  readonly log = new FillLog();
 
   private cashUnits = 0;
   private cashDecimal: Money | null;
@@ -104,7 +104,7 @@ export class SimAccount {
     this.quantitiesF[index] = held;
     this.quantityDecimals[index] = held === 0 ? (ZERO as Quantity) : null;
     this.tradedValue += (units * ticks) / POW10[k]!;
-    this.records.push(fill);
+    this.log.push(fill);
   }
 
   /** A fill in decimals: kept in units while they fit, else in decimals from here on. */
@@ -136,7 +136,13 @@ export class SimAccount {
 
   /** Every fill in order, as decimals. */
   get fills(): readonly Fill[] {
-    return this.exact ? this.records.map((record) => fillOf(record, this.tickPlaces[record.index]!, this.cashPlaces)) : this.decimalFills;
+    if (!this.exact) return this.decimalFills;
+    const fills: Fill[] = [];
+    for (let i = 0; i < this.log.length; i += 1) {
+      const record = this.log.record(i);
+      fills.push(fillOf(record, this.tickPlaces[record.index]!, this.cashPlaces));
+    }
+    return fills;
   }
 
   /** The last close on the tick; null before the symbol's first bar (or for an unknown index). */

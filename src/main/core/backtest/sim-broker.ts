@@ -85,7 +85,7 @@ export class SimBroker {
 
   /** True when the symbol has orders on the venue (the per-bar fast path skips it otherwise). */
   hasOrders(k: number, symbol: string): boolean {
-    return this.fastMode ? this.fast.working[k]!.length > 0 : this.book.hasSymbol(symbol);
+    return this.fastMode ? this.fast.working[k]!.size > 0 : this.book.hasSymbol(symbol);
   }
 
   /** Expires due day orders of the bar's symbol, then works its orders in creation order on the bar. */
@@ -135,7 +135,7 @@ export class SimBroker {
       return clientOrderId;
     }
     if (this.fastMode && !this.options.account.exact) this.toVenue();
-    const quick = this.fastMode ? this.fast.screen(input, ids, k, now, this.book) : null;
+    const quick = this.fastMode ? this.fast.screen(input, ids, input.clientOrderId === undefined, k, now, this.book) : null;
     if (quick) {
       this.acceptFast(quick);
       return clientOrderId;
@@ -205,7 +205,7 @@ export class SimBroker {
       this.byClientId.set(order.clientOrderId, order.id);
       if (!Number.isNaN(order.firstBar)) this.firstBar.set(order.id, order.firstBar);
     }
-    for (const list of this.fast.working) list.length = 0;
+    for (const list of this.fast.working) list.clear();
     this.fastMode = false;
   }
 

@@ -1,7 +1,9 @@
 import type { ParamValues } from '@shared/dto/backtest';
 import type { Timeframe } from '@shared/dto/market-data';
+import type { OrderDto } from '@shared/dto/trading';
+import type { Decimal } from '@shared/money/decimal';
 import { orderToDto } from '../trading/model/order';
-import type { IndicatorApi, SeriesView, StrategyContext, StrategyOrder } from '../strategy/strategy-api';
+import type { IndicatorApi, OrderApi, PortfolioView, SeriesView, StrategyContext, StrategyOrder } from '../strategy/strategy-api';
 import { ColumnsView } from './series-view';
 import type { SimAccount } from './sim-account';
 import type { SimBroker } from './sim-broker';
@@ -16,6 +18,8 @@ export interface RunClock {
   tradable: boolean;
 }
 
+export type RunLog = (message: string, fields?: Record<string, string | number | boolean>) => void;
+
 export interface ContextParts {
   params: ParamValues;
   symbols: readonly string[];
@@ -25,38 +29,96 @@ export interface ContextParts {
   indicators: IndicatorApi;
   account: SimAccount;
   broker: SimBroker;
-  log: (message: string, fields?: Record<string, string | number | boolean>) => void;
+  log: RunLog;
+}
+
+/**
+ * The parts are classes, not object literals of fresh closures: every run then has the same
+ * hidden classes and the same method functions, so code V8 optimised in one run (a strategy
+ * calling ctx.portfolio.position, say) stays valid in the next. Their state is in #private
+ * fields: a strategy reaches the books and the broker only through the API, as with closures.
+ */
+class Portfolio implements PortfolioView {
+  readonly #account: SimAccount;
+  readonly #index: ReadonlyMap<string, number>;
+  constructor(account: SimAccount, index: ReadonlyMap<string, number>) {
+    this.#account = account;
+    this.#index = index;
+  }
+  cash(): Decimal {
+    return this.#account.cash;
+  }
+  cashValue(): number {
+    return this.#account.cashF;
+  }
+  equity(): Decimal {
+    return this.#account.equity();
+  }
+  position(symbol: string): Decimal {
+    return this.#account.quantity(this.#index.get(symbol) ?? -1);
+  }
+}
+
+class Orders implements OrderApi {
+  readonly #clock: RunClock;
+  readonly #broker: SimBroker;
+  readonly #log: RunLog;
+  #warned = false;
+  constructor(clock: RunClock, broker: SimBroker, log: RunLog) {
+    this.#clock = clock;
+    this.#broker = broker;
+    this.#log = log;
+  }
+  submit(order: StrategyOrder): string {
+    if (this.#clock.tradable) return this.#broker.submit(order, this.#clock.now);
+    if (!this.#warned) this.#log('Orders during the warm-up (before the start of the test) are ignored');
+    this.#warned = true;
+    return '';
+  }
+  cancel(clientOrderId: string): void {
+    this.#broker.cancel(clientOrderId, this.#clock.now);
+  }
+  cancelAll(symbol?: string): void {
+    this.#broker.cancelAll(symbol, this.#clock.now);
+  }
+  open(): readonly OrderDto[] {
+    return this.#broker.openOrders().map(orderToDto);
+  }
 }
 
 /** The StrategyContext of a backtest: the same API the paper and live runners give. */
+class BacktestContext implements StrategyContext {
+  readonly params: ParamValues;
+  readonly symbols: readonly string[];
+  readonly timeframe: Timeframe;
+  readonly indicators: IndicatorApi;
+  readonly portfolio: Portfolio;
+  readonly orders: Orders;
+  readonly log: RunLog;
+  readonly #clock: RunClock;
+  readonly #views: readonly ColumnsView[];
+  readonly #index: ReadonlyMap<string, number>;
+
+  constructor(parts: ContextParts) {
+    this.params = parts.params;
+    this.symbols = parts.symbols;
+    this.timeframe = parts.timeframe;
+    this.indicators = parts.indicators;
+    this.log = parts.log;
+    this.#clock = parts.clock;
+    this.#views = parts.views;
+    this.#index = new Map(parts.symbols.map((symbol, k) => [symbol, k]));
+    this.portfolio = new Portfolio(parts.account, this.#index);
+    this.orders = new Orders(parts.clock, parts.broker, parts.log);
+  }
+  now(): number {
+    return this.#clock.now;
+  }
+  history(symbol: string): SeriesView {
+    return this.#views[this.#index.get(symbol) ?? -1] ?? EMPTY;
+  }
+}
+
 export function backtestContext(parts: ContextParts): StrategyContext {
-  const { clock, account, broker } = parts;
-  const index = new Map(parts.symbols.map((symbol, k) => [symbol, k]));
-  let warned = false;
-  return {
-    params: parts.params,
-    symbols: parts.symbols,
-    timeframe: parts.timeframe,
-    now: () => clock.now,
-    history: (symbol): SeriesView => parts.views[index.get(symbol) ?? -1] ?? EMPTY,
-    indicators: parts.indicators,
-    portfolio: {
-      cash: () => account.cash,
-      cashValue: () => account.cashF,
-      equity: () => account.equity(),
-      position: (symbol) => account.quantity(index.get(symbol) ?? -1),
-    },
-    orders: {
-      submit(order: StrategyOrder): string {
-        if (clock.tradable) return broker.submit(order, clock.now);
-        if (!warned) parts.log('Orders during the warm-up (before the start of the test) are ignored');
-        warned = true;
-        return '';
-      },
-      cancel: (clientOrderId) => broker.cancel(clientOrderId, clock.now),
-      cancelAll: (symbol) => broker.cancelAll(symbol, clock.now),
-      open: () => broker.openOrders().map(orderToDto),
-    },
-    log: parts.log,
-  };
+  return new BacktestContext(parts);
 }

@@ -94,42 +94,80 @@ class DonchianIndicator implements Updater {
   }
 }
 
-export function createIndicatorRuntime(): IndicatorRuntime {
-  const bySymbol = new Map<string, Updater[]>();
-  const byKey = new Map<string, Updater & { handle: IndicatorHandle | BandsHandle }>();
-  let lastSymbol = '';
-  let lastList: Updater[] | undefined;
+type Registered = Updater & { handle: IndicatorHandle | BandsHandle };
 
-  function register<T extends Updater & { handle: IndicatorHandle | BandsHandle }>(symbol: string, key: string, make: () => T): T['handle'] {
-    const known = byKey.get(`${symbol}\u0000${key}`);
-    if (known) return known.handle;
-    const made = make();
-    byKey.set(`${symbol}\u0000${key}`, made);
-    const list = bySymbol.get(symbol) ?? [];
-    list.push(made);
-    bySymbol.set(symbol, list);
-    lastSymbol = '';
-    return made.handle;
+/** A class, not closures: every runtime shares its hidden class and methods (optimised code survives from one backtest to the next). */
+class Runtime implements IndicatorRuntime, IndicatorApi {
+  private readonly bySymbol = new Map<string, Updater[]>();
+  private readonly byKey = new Map<string, Registered>();
+  private lastSymbol = '';
+  private lastList: Updater[] | undefined = undefined;
+
+  /** What strategies get: the IndicatorApi alone (not onBar). */
+  readonly api: IndicatorApi = new IndicatorFacade(this);
+
+  sma(symbol: string, period: number): IndicatorHandle {
+    return this.register(symbol, `sma:${period}`, () => new CloseIndicator(new SmaStream(period)));
+  }
+  ema(symbol: string, period: number): IndicatorHandle {
+    return this.register(symbol, `ema:${period}`, () => new CloseIndicator(new EmaStream(period)));
+  }
+  rsi(symbol: string, period: number): IndicatorHandle {
+    return this.register(symbol, `rsi:${period}`, () => new CloseIndicator(new RsiStream(period)));
+  }
+  bollinger(symbol: string, period: number, deviations: number): BandsHandle {
+    return this.register(symbol, `bollinger:${period}:${deviations}`, () => new BollingerIndicator(period, deviations));
+  }
+  donchian(symbol: string, period: number): BandsHandle {
+    return this.register(symbol, `donchian:${period}`, () => new DonchianIndicator(period));
   }
 
-  const api: IndicatorApi = {
-    sma: (symbol, period) => register(symbol, `sma:${period}`, () => new CloseIndicator(new SmaStream(period))),
-    ema: (symbol, period) => register(symbol, `ema:${period}`, () => new CloseIndicator(new EmaStream(period))),
-    rsi: (symbol, period) => register(symbol, `rsi:${period}`, () => new CloseIndicator(new RsiStream(period))),
-    bollinger: (symbol, period, deviations) =>
-      register(symbol, `bollinger:${period}:${deviations}`, () => new BollingerIndicator(period, deviations)),
-    donchian: (symbol, period) => register(symbol, `donchian:${period}`, () => new DonchianIndicator(period)),
-  };
+  onBar(symbol: string, bar: IndicatorBar): void {
+    if (symbol !== this.lastSymbol) {
+      this.lastSymbol = symbol;
+      this.lastList = this.bySymbol.get(symbol);
+    }
+    const list = this.lastList;
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i += 1) list[i]!.update(bar);
+  }
 
-  return {
-    api,
-    onBar(symbol, bar) {
-      if (symbol !== lastSymbol) {
-        lastSymbol = symbol;
-        lastList = bySymbol.get(symbol);
-      }
-      if (lastList === undefined) return;
-      for (let i = 0; i < lastList.length; i += 1) lastList[i]!.update(bar);
-    },
-  };
+  private register<T extends Registered>(symbol: string, key: string, make: () => T): T['handle'] {
+    const known = this.byKey.get(`${symbol}\u0000${key}`);
+    if (known) return known.handle;
+    const made = make();
+    this.byKey.set(`${symbol}\u0000${key}`, made);
+    const list = this.bySymbol.get(symbol) ?? [];
+    list.push(made);
+    this.bySymbol.set(symbol, list);
+    this.lastSymbol = '';
+    return made.handle;
+  }
+}
+
+/** The runtime's IndicatorApi, with the runtime in a #private field (a strategy cannot advance indicators). */
+class IndicatorFacade implements IndicatorApi {
+  readonly #runtime: IndicatorApi;
+  constructor(runtime: IndicatorApi) {
+    this.#runtime = runtime;
+  }
+  sma(symbol: string, period: number): IndicatorHandle {
+    return this.#runtime.sma(symbol, period);
+  }
+  ema(symbol: string, period: number): IndicatorHandle {
+    return this.#runtime.ema(symbol, period);
+  }
+  rsi(symbol: string, period: number): IndicatorHandle {
+    return this.#runtime.rsi(symbol, period);
+  }
+  bollinger(symbol: string, period: number, deviations: number): BandsHandle {
+    return this.#runtime.bollinger(symbol, period, deviations);
+  }
+  donchian(symbol: string, period: number): BandsHandle {
+    return this.#runtime.donchian(symbol, period);
+  }
+}
+
+export function createIndicatorRuntime(): IndicatorRuntime {
+  return new Runtime();
 }

@@ -47,6 +47,31 @@ export function sellAll(ctx: StrategyContext, symbol: string): void {
   if (held.greaterThan(0)) ctx.orders.submit({ symbol, side: 'sell', type: 'market', quantity: held.toFixed() });
 }
 
+/**
+ * Per-symbol state, made on first use by `make`. A class with `make` a method, not a closure
+ * made per run: optimised code that inlines a call to a run's closure holds it weakly and is
+ * thrown away once that run is collected, and so are the strategies' calls to `get`.
+ */
+export abstract class PerSymbol<T> {
+  private readonly states = new Map<string, T>();
+  private lastSymbol: string | undefined = undefined;
+  private lastState: T | undefined = undefined;
+
+  protected abstract make(symbol: string): T;
+
+  get(symbol: string): T {
+    if (symbol === this.lastSymbol) return this.lastState as T; // one symbol's bars in a row: no map lookup
+    let state = this.states.get(symbol);
+    if (state === undefined) {
+      state = this.make(symbol);
+      this.states.set(symbol, state);
+    }
+    this.lastSymbol = symbol;
+    this.lastState = state;
+    return state;
+  }
+}
+
 /** Per-symbol state, made on first use. */
 export function perSymbol<T>(make: (symbol: string) => T): (symbol: string) => T {
   const states = new Map<string, T>();

@@ -1,5 +1,5 @@
-import { defineStrategy, type IndicatorHandle } from '../strategy-api';
-import { buyAllIn, perSymbol, sellAll } from './all-in';
+import { defineStrategy, type BarEvent, type IndicatorHandle, type Strategy, type StrategyContext } from '../strategy-api';
+import { buyAllIn, PerSymbol, sellAll } from './all-in';
 
 export type SmaCrossoverParams = { fast: number; slow: number };
 
@@ -27,27 +27,45 @@ export const smaCrossover = defineStrategy<SmaCrossoverParams>({
   },
   validate: (params) => (params.fast < params.slow ? [] : [`fast (${params.fast}) must be below slow (${params.slow})`]),
   warmup: (params) => params.slow,
-  create(params) {
-    let state: (symbol: string) => SymbolState = () => {
-      throw new Error('sma-crossover: onBar before onStart');
-    };
-    return {
-      onStart(ctx) {
-        state = perSymbol((symbol) => ({ fast: ctx.indicators.sma(symbol, params.fast), slow: ctx.indicators.sma(symbol, params.slow), lastSign: 0 }));
-        for (const symbol of ctx.symbols) state(symbol);
-      },
-      onBar(ctx, bar) {
-        const s = state(bar.symbol);
-        const diff = s.fast.value - s.slow.value;
-        const sign = diff > 0 ? 1 : diff < 0 ? -1 : 0; // NaN while warming up: no sign
-        if (sign === 0 || sign === s.lastSign) return;
-        const crossed = s.lastSign !== 0;
-        s.lastSign = sign;
-        if (!crossed) return;
-        if (sign > 0) {
-          if (ctx.portfolio.position(bar.symbol).isZero()) buyAllIn(ctx, bar.symbol, bar.close);
-        } else sellAll(ctx, bar.symbol);
-      },
-    };
-  },
+  create: (params) => new SmaCrossover(params),
 });
+
+/** A class (not closures made per run): the same hidden class and methods in every run, so optimised code survives between runs. */
+class SmaCrossover implements Strategy<SmaCrossoverParams> {
+  private state: PerSymbol<SymbolState> | null = null;
+
+  constructor(private readonly params: SmaCrossoverParams) {}
+
+  onStart(ctx: StrategyContext<SmaCrossoverParams>): void {
+    const state = new SmaStates(ctx, this.params);
+    for (const symbol of ctx.symbols) state.get(symbol);
+    this.state = state;
+  }
+
+  onBar(ctx: StrategyContext<SmaCrossoverParams>, bar: BarEvent): void {
+    if (this.state === null) throw new Error('sma-crossover: onBar before onStart');
+    const s = this.state.get(bar.symbol);
+    const diff = s.fast.value - s.slow.value;
+    const sign = diff > 0 ? 1 : diff < 0 ? -1 : 0; // NaN while warming up: no sign
+    if (sign === 0 || sign === s.lastSign) return;
+    const crossed = s.lastSign !== 0;
+    s.lastSign = sign;
+    if (!crossed) return;
+    if (sign > 0) {
+      if (ctx.portfolio.position(bar.symbol).isZero()) buyAllIn(ctx, bar.symbol, bar.close);
+    } else sellAll(ctx, bar.symbol);
+  }
+}
+
+class SmaStates extends PerSymbol<SymbolState> {
+  constructor(
+    private readonly ctx: StrategyContext<SmaCrossoverParams>,
+    private readonly params: SmaCrossoverParams,
+  ) {
+    super();
+  }
+
+  protected make(symbol: string): SymbolState {
+    return { fast: this.ctx.indicators.sma(symbol, this.params.fast), slow: this.ctx.indicators.sma(symbol, this.params.slow), lastSign: 0 };
+  }
+}
