@@ -18,7 +18,7 @@ const FAST = 10;
 const SLOW = 30;
 const START = Date.UTC(2024, 0, 2);
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -29,7 +29,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function randomWalk(n: number, seed: number): BarColumns {
+export function randomWalk(n: number, seed: number): BarColumns {
   const random = mulberry32(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const bars: BarColumns = { length: n, time: new Float64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
@@ -96,9 +96,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-export const backtestBench: Bench = () => {
-  const bars = randomWalk(BARS, 20_240_102);
-  const input = {
+/** The benchmark's run: SMA(10/30) on `bars`, no costs, the real calendar. */
+export function smaBenchInput(bars: BarColumns) {
+  return {
     definition: smaCrossover as StrategyDefinition,
     params: { fast: FAST, slow: SLOW },
     series: [{ symbol: 'SIM', bars }],
@@ -111,6 +111,11 @@ export const backtestBench: Bench = () => {
     benchmark: 'SIM',
     tradingDayOf,
   };
+}
+
+export const backtestBench: Bench = () => {
+  const bars = randomWalk(BARS, 20_240_102);
+  const input = smaBenchInput(bars);
   runBacktest(input);
   const times: number[] = [];
   let trades = 0;

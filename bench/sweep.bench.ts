@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { SweepRequest } from '@shared/dto/backtest';
 import { EventHub } from '../src/main/core/events/event-hub';
 import type { Bar } from '../src/main/core/market-data/types';
@@ -73,6 +74,26 @@ async function machineSpeedup(): Promise<number> {
   return (2 * one) / two;
 }
 
+/**
+ * What the machine allows for this very workload: two threads each running warm backtests
+ * (no sweep machinery, no start-up in the timing) against one. Memory and cache traffic make
+ * this lower than the busy-loop figure; the sweep cannot beat it.
+ */
+async function workloadCeiling(): Promise<number> {
+  const tsx = createRequire(join(ROOT, 'package.json')).resolve('tsx/cjs/api');
+  const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(join(ROOT, 'bench/parallel-ceiling-job.ts'))});`;
+  const env = { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.test.json') };
+  const threads = (count: number) =>
+    Promise.all(Array.from({ length: count }, () => new Promise<number>((resolve, reject) => {
+      const worker = new Worker(code, { eval: true, workerData: 8, env });
+      worker.once('message', (ms: number) => void worker.terminate().then(() => resolve(ms)));
+      worker.once('error', reject);
+    })));
+  const [one] = await threads(1);
+  const two = await threads(2);
+  return (2 * (one ?? Number.NaN)) / Math.max(...two);
+}
+
 /** Rows for bench/run.ts ('sweep'). */
 export async function sweepSpeedupRows(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kestrel-sweep-bench-'));
@@ -95,13 +116,15 @@ export async function sweepSpeedupRows(): Promise<BenchRow[]> {
       }
       const speedup = one / two;
       const machine = await machineSpeedup();
+      const ceiling = await workloadCeiling();
       const runs = GRID.fast.length * GRID.slow.length;
       return [
         { name: `first sweep, 2 workers, bars read from SQLite`, value: `${(first / 1000).toFixed(2)} s` },
         { name: `sweep ${runs} runs × ${BARS / 1000}k bars, 1 worker`, value: `${(one / 1000).toFixed(2)} s` },
         { name: `sweep ${runs} runs × ${BARS / 1000}k bars, 2 workers`, value: `${(two / 1000).toFixed(2)} s` },
         { name: 'sweep speed-up, 2 workers vs 1', value: `${speedup.toFixed(2)}×`, target: '≥ 1.7×', met: speedup >= 1.7 },
-        { name: 'machine: 2 busy threads vs 1 (the ceiling)', value: `${machine.toFixed(2)}×` },
+        { name: 'machine: 2 busy threads vs 1 (a spin loop)', value: `${machine.toFixed(2)}×` },
+        { name: 'machine: 2 threads of warm backtests vs 1 (this workload)', value: `${ceiling.toFixed(2)}×` },
       ];
     } finally {
       await backtests.stop();
