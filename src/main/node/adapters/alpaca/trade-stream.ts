@@ -6,6 +6,7 @@ import type { Scheduler } from '../../../core/ports/scheduler';
 import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from '../polygon/backoff';
 import { parseStreamMessage } from './stream-message';
 import type { TradeUpdate } from './wire';
+import { closeSocket } from '../socket/close-socket';
 
 export interface TradeStreamOptions {
   /** wss://paper-api.alpaca.markets/stream or wss://api.alpaca.markets/stream. */
@@ -71,15 +72,7 @@ export class AlpacaTradeStream {
     this.emitState('down', 'Alpaca trade stream stopped');
     const ws = this.ws;
     this.ws = null;
-    if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      const cancel = this.options.scheduler.after(1_000, () => ws.terminate());
-      ws.once('close', () => {
-        cancel();
-        resolve();
-      });
-      ws.close(1000);
-    });
+    return closeSocket(ws, this.options.scheduler);
   }
 
   private connect(): void {

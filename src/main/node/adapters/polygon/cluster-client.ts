@@ -6,6 +6,7 @@ import type { Scheduler } from '../../../core/ports/scheduler';
 import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from './backoff';
 import { parseFrame, type FrameSink, type MalformedReason } from './parse';
 import type { PolygonCluster } from './symbols';
+import { closeSocket } from '../socket/close-socket';
 
 export type ClusterPhase = 'idle' | 'connecting' | 'authenticating' | 'live' | 'waiting' | 'rejected' | 'stopped';
 
@@ -97,16 +98,7 @@ export class PolygonClusterClient {
     this.clearTimers();
     const ws = this.ws;
     this.ws = null;
-    if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      // A peer that never answers the close handshake is cut off.
-      const cancel = this.options.scheduler.after(1_000, () => ws.terminate());
-      ws.once('close', () => {
-        cancel();
-        resolve();
-      });
-      ws.close(1000);
-    });
+    return closeSocket(ws, this.options.scheduler);
   }
 
   add(params: readonly string[]): void {

@@ -10,6 +10,7 @@ import { rawText } from './raw-text';
 import { classifyStreamError } from './stream-errors';
 import type { DataStreamStats, StreamPhase, StreamSnapshot } from './stream-snapshot';
 import { SubscriptionBook, type DataChannel, type SubscriptionRequest } from './subscription-book';
+import { closeSocket } from '../../socket/close-socket';
 
 export interface DataStreamClientOptions {
   /** The full stream URL, e.g. wss://stream.data.alpaca.markets/v2/iex. */
@@ -111,16 +112,7 @@ export class AlpacaDataStreamClient {
     this.clearTimers();
     const ws = this.ws;
     this.ws = null;
-    if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      // A peer that never answers the close handshake is cut off.
-      const cancel = this.options.scheduler.after(1_000, () => ws.terminate());
-      ws.once('close', () => {
-        cancel();
-        resolve();
-      });
-      ws.close(1000);
-    });
+    return closeSocket(ws, this.options.scheduler);
   }
 
   add(symbols: readonly string[]): void {
