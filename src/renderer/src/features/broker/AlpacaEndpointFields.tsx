@@ -1,8 +1,9 @@
-import { Fragment, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { AlpacaSettings } from '@shared/dto/settings';
+import { UrlFields, type UrlField } from '../../ui/UrlFields';
 import type { AlpacaEndpoints, AlpacaUrlKey } from './alpaca-endpoints';
 
-const FIELDS: { key: AlpacaUrlKey; label: string; testId: string }[] = [
+const FIELDS: UrlField<AlpacaUrlKey>[] = [
   { key: 'paperTradingUrl', label: 'Paper trading', testId: 'settings-alpaca-paper-trading' },
   { key: 'paperStreamUrl', label: 'Paper stream', testId: 'settings-alpaca-paper-stream' },
   { key: 'liveTradingUrl', label: 'Live trading', testId: 'settings-alpaca-live-trading' },
@@ -22,20 +23,7 @@ const FEED_LABELS: Record<AlpacaEndpoints['dataFeed'], string> = {
 export function AlpacaEndpointFields({ value, onChange }: { value: AlpacaEndpoints; onChange: (next: AlpacaEndpoints) => void }): ReactElement {
   return (
     <>
-      {FIELDS.map(({ key, label, testId }) => (
-        <Fragment key={key}>
-          <label htmlFor={testId}>{label}</label>
-          <input
-            id={testId}
-            data-testid={testId}
-            className="input"
-            type="url"
-            spellCheck={false}
-            value={value[key]}
-            onChange={(event) => onChange({ ...value, [key]: event.target.value })}
-          />
-        </Fragment>
-      ))}
+      <UrlFields fields={FIELDS} value={value} onChange={onChange} />
       <label htmlFor="settings-alpaca-feed">Data feed</label>
       <select
         id="settings-alpaca-feed"

@@ -1,7 +1,8 @@
-import { Fragment, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { PolygonSettings } from '@shared/dto/settings';
+import { UrlFields, type UrlField } from '../../ui/UrlFields';
 
-const FIELDS: { key: keyof PolygonSettings; label: string; testId: string }[] = [
+const FIELDS: UrlField<keyof PolygonSettings>[] = [
   { key: 'restUrl', label: 'Polygon REST', testId: 'settings-polygon-rest' },
   { key: 'stocksWsUrl', label: 'Stocks stream', testId: 'settings-polygon-stocks' },
   { key: 'cryptoWsUrl', label: 'Crypto stream', testId: 'settings-polygon-crypto' },
@@ -14,20 +15,7 @@ const FIELDS: { key: keyof PolygonSettings; label: string; testId: string }[] = 
 export function PolygonFields({ value, onChange }: { value: PolygonSettings; onChange: (next: PolygonSettings) => void }): ReactElement {
   return (
     <>
-      {FIELDS.map(({ key, label, testId }) => (
-        <Fragment key={key}>
-          <label htmlFor={testId}>{label}</label>
-          <input
-            id={testId}
-            data-testid={testId}
-            className="input"
-            type="url"
-            spellCheck={false}
-            value={value[key]}
-            onChange={(event) => onChange({ ...value, [key]: event.target.value })}
-          />
-        </Fragment>
-      ))}
+      <UrlFields fields={FIELDS} value={value} onChange={onChange} />
       <span className="form-label" />
       <span className="form-hint">Used from the next start. The API key comes from POLYGON_API_KEY.</span>
     </>
