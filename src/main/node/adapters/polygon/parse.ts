@@ -1,6 +1,7 @@
 import type { Timeframe } from '@shared/dto/market-data';
 import type { Bar, Quote, Trade } from '../../../core/market-data/types';
 import { fromSocketSymbol, type PolygonCluster } from './symbols';
+import { excerpt, forEachFrameObject } from '../socket/json-array-frame';
 
 /**
  * Polygon socket frames → engine records. A frame is a JSON array of mixed events
@@ -22,24 +23,7 @@ type Json = Record<string, unknown>;
 const NO_CONDITIONS: readonly number[] = Object.freeze([]);
 
 export function parseFrame(text: string, cluster: PolygonCluster, sink: FrameSink): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    sink.malformed('not-json', excerpt(text));
-    return;
-  }
-  if (!Array.isArray(data)) {
-    sink.malformed('not-array', excerpt(text));
-    return;
-  }
-  for (const item of data as unknown[]) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      sink.malformed('not-object', excerpt(JSON.stringify(item) ?? String(item)));
-      continue;
-    }
-    parseMessage(item as Json, cluster, sink);
-  }
+  forEachFrameObject(text, (reason, bad) => sink.malformed(reason, bad), (item) => parseMessage(item, cluster, sink));
 }
 
 function parseMessage(m: Json, cluster: PolygonCluster, sink: FrameSink): void {
@@ -138,7 +122,3 @@ function conditions(value: unknown): readonly number[] {
   return value as number[];
 }
 
-/** Enough of a bad frame to recognise it in the log; frames come from the server, never hold our key. */
-export function excerpt(text: string): string {
-  return text.length <= 120 ? text : `${text.slice(0, 117)}...`;
-}

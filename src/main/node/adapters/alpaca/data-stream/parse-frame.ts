@@ -1,5 +1,5 @@
 import type { Bar, Quote, Trade } from '../../../../core/market-data/types';
-import { excerpt } from '../../polygon/parse';
+import { excerpt, forEachFrameObject } from '../../socket/json-array-frame';
 import { alpacaTime, type AlpacaInstant } from '../parse-values';
 import { saleConditionIds, tapeOf } from './sale-conditions';
 
@@ -41,25 +41,10 @@ type Json = Record<string, unknown>;
 const UNUSED_TYPES: ReadonlySet<string> = new Set(['u', 'd', 's', 'l', 'c', 'x', 'i']);
 
 export function parseDataFrame(text: string, sink: DataFrameSink): void {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    sink.malformed('not-json', excerpt(text));
-    return;
-  }
-  if (!Array.isArray(data)) {
-    sink.malformed('not-array', excerpt(text));
-    return;
-  }
-  for (const item of data as unknown[]) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      sink.malformed('not-object', excerpt(JSON.stringify(item) ?? String(item)));
-      continue;
-    }
-    const reason = parseMessage(item as Json, sink);
+  forEachFrameObject(text, (reason, bad) => sink.malformed(reason, bad), (item) => {
+    const reason = parseMessage(item, sink);
     if (reason !== null) sink.malformed(reason, excerpt(JSON.stringify(item)));
-  }
+  });
 }
 
 /** Hands one message to the sink; returns why it could not, or null. */
