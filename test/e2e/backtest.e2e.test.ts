@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchForErrors } from './support/browser';
 import { useE2eSession } from './support/e2e-session';
-import { sharedDataFile } from '../support/shared-data';
+import { importAaplDaily } from './support/import-aapl';
 import { tempDir } from '../support/temp-dir';
 
 /** 3,379 daily AAPL bars from Yahoo Finance, 2004–2018 (as in market-data.e2e.test.ts). */
-const REAL_CSV = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
 
 describe('backtesting in Chromium against kestrel serve', () => {
   const session = useE2eSession();
@@ -15,20 +14,6 @@ describe('backtesting in Chromium against kestrel serve', () => {
   const metric = async (page: Page, name: string): Promise<string> =>
     (await page.locator(`[data-testid="backtest-metrics"] [data-metric="${name}"]`).getAttribute('data-value')) ?? '';
   const progress = async (page: Page, name: string): Promise<string> => (await page.getByTestId('sweep-progress').getAttribute(`data-${name}`)) ?? '';
-
-  async function importAapl(page: Page): Promise<void> {
-    await page.getByTestId('open-import').click();
-    await page.getByTestId('import-dialog').waitFor();
-    await page.getByTestId('import-file').setInputFiles(sharedDataFile(REAL_CSV));
-    await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
-    await page.getByTestId('import-symbol').fill('AAPL');
-    await page.getByTestId('import-timeframe').selectOption('1d');
-    await page.getByTestId('import-commit').click();
-    const result = page.getByTestId('import-result');
-    await result.waitFor({ timeout: 60_000 });
-    expect(await result.getAttribute('data-committed'), (await result.textContent()) ?? '').toBe('true');
-    await page.getByTestId('import-close').click();
-  }
 
   async function sweep(page: Page, xValues: string, yValues: string): Promise<void> {
     await page.getByTestId('sweep-param-x').selectOption('fast');
@@ -45,7 +30,7 @@ describe('backtesting in Chromium against kestrel serve', () => {
     await page.goto(engine.url);
     await page.getByTestId('workstation').waitFor();
     await expect.poll(() => chartData(page, 'state'), { timeout: 15_000 }).toBe('ready');
-    await importAapl(page);
+    await importAaplDaily(page);
 
     // A single run: SMA crossover on daily AAPL.
     await page.getByTestId('view-toggle-backtest').click();

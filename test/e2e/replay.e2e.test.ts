@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchForErrors } from './support/browser';
 import { useE2eSession } from './support/e2e-session';
-import { sharedDataFile } from '../support/shared-data';
+import { importAaplDaily } from './support/import-aapl';
 import { tempDir } from '../support/temp-dir';
 
 /** 3,379 daily AAPL bars from Yahoo Finance, 2004-08-19 to 2018-01-19. */
-const REAL_CSV = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
 
 describe('replay in Chromium against kestrel serve', () => {
   const session = useE2eSession();
@@ -15,26 +14,13 @@ describe('replay in Chromium against kestrel serve', () => {
   const barCount = async (page: Page): Promise<number> => Number(await chartData(page, 'bar-count'));
   const clock = async (page: Page): Promise<number> => Number((await page.getByTestId('replay-clock').getAttribute('data-time')) ?? Number.NaN);
 
-  async function importAapl(page: Page): Promise<void> {
-    await page.getByTestId('open-import').click();
-    await page.getByTestId('import-file').setInputFiles(sharedDataFile(REAL_CSV));
-    await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
-    await page.getByTestId('import-symbol').fill('AAPL');
-    await page.getByTestId('import-timeframe').selectOption('1d');
-    await page.getByTestId('import-commit').click();
-    const result = page.getByTestId('import-result');
-    await result.waitFor({ timeout: 60_000 });
-    expect(await result.getAttribute('data-committed'), (await result.textContent()) ?? '').toBe('true');
-    await page.getByTestId('import-close').click();
-  }
-
   it('replays imported daily AAPL bars on the chart: history clipped, bars growing, clock moving, pause and stop', async () => {
     const engine = await session.serve(tempDir());
     const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchForErrors(page);
     await page.goto(engine.url);
     await page.getByTestId('workstation').waitFor();
-    await importAapl(page);
+    await importAaplDaily(page);
 
     await page.getByTestId('symbol-search').fill('AAPL');
     await page.locator('[data-testid="symbol-result"][data-symbol="AAPL"]').click();
