@@ -3,6 +3,7 @@ import { AlpacaUnlock } from '@shared/dto/broker';
 import { useBrokerStore } from './use-broker';
 import type { BrokerActionState } from './use-broker-action';
 import { Spinner } from './Spinner';
+import { PassphraseField } from './ConnectFields';
 
 /** Stored keys wait behind their passphrase after a restart of a headless engine. */
 export function AlpacaUnlockForm({ action }: { action: BrokerActionState }): ReactElement {
@@ -28,18 +29,7 @@ export function AlpacaUnlockForm({ action }: { action: BrokerActionState }): Rea
 
   return (
     <div className="broker-form form-grid" role="group" aria-label="Unlock stored keys" onKeyDown={onKeyDown}>
-      <label htmlFor="broker-passphrase">Passphrase</label>
-      <input
-        id="broker-passphrase"
-        data-testid="broker-passphrase"
-        className="input"
-        type="password"
-        autoComplete="off"
-        value={passphrase}
-        onChange={(event) => setPassphrase(event.target.value)}
-      />
-      <span className="form-label" />
-      <span className="form-hint">The stored keys are encrypted under the passphrase chosen when they were entered.</span>
+      <PassphraseField value={passphrase} onChange={setPassphrase} hint="The stored keys are encrypted under the passphrase chosen when they were entered." />
       <span className="form-label" />
       <span className="broker-buttons">
         <button type="button" className="button button-primary" data-testid="broker-unlock" disabled={!ready} onClick={unlock}>

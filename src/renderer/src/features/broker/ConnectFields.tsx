@@ -51,7 +51,7 @@ export function ProfileFields({ draft, edit }: ProfileFieldsProps): ReactElement
 }
 
 /** Headless engines keep the keys in a file encrypted under this passphrase. */
-export function PassphraseField({ value, onChange }: { value: string; onChange: (next: string) => void }): ReactElement {
+export function PassphraseField({ value, onChange, hint }: { value: string; onChange: (next: string) => void; hint?: string }): ReactElement {
   return (
     <>
       <label htmlFor="broker-passphrase">Passphrase</label>
@@ -66,8 +66,8 @@ export function PassphraseField({ value, onChange }: { value: string; onChange: 
       />
       <span className="form-label" />
       <span className="form-hint">
-        Optional, at least 8 characters. The engine runs headless and stores the keys in a file encrypted under this passphrase; after a
-        restart, Unlock asks for it again.
+        {hint ??
+          'Optional, at least 8 characters. The engine runs headless and stores the keys in a file encrypted under this passphrase; after a restart, Unlock asks for it again.'}
       </span>
     </>
   );
