@@ -56,3 +56,6 @@ export interface EquityColumns {
 
 /** A backtest's outcome; the host adds the id, the request and timings (and plain equity arrays) to make a BacktestResult. */
 export type BacktestOutput = Omit<BacktestResult, 'id' | 'request' | 'createdAt' | 'durationMs' | 'equity'> & { equity: EquityColumns };
+
+/** A run's metrics and range, without its curve, trades or fills (a sweep's point). */
+export type BacktestSummary = Pick<BacktestOutput, 'bars' | 'firstBarTime' | 'lastBarTime' | 'metrics'>;

@@ -32,9 +32,10 @@ import type { BarColumns } from '../market-data/types';
 import { orderToDto } from '../trading/model/order';
 import { createIndicatorRuntime, type IndicatorRuntime } from '../strategy/indicator-runtime';
 import type { Strategy, StrategyContext } from '../strategy/strategy-api';
-import type { BacktestInput, BacktestOutput } from './backtest-input';
+import type { BacktestInput, BacktestOutput, BacktestSummary } from './backtest-input';
 import { monotoneDayCache, type DayCache } from './day-cache';
-import { buildOutput, type Curve } from './output';
+import { buildOutput, buildSummary, type Curve, type OutputParts } from './output';
+import { SLOT, type RunScratch } from './run-scratch';
 import { ColumnsView, MutableBar } from './series-view';
 import { SimAccount } from './sim-account';
 import { SimBroker } from './sim-broker';
@@ -49,9 +50,19 @@ export interface RunOptions {
 }
 
 export function runBacktest(input: BacktestInput, options: RunOptions = {}): BacktestOutput {
-  const run = new BacktestRun(input, options);
+  const run = new BacktestRun(input, options, null);
   run.execute();
   return run.output();
+}
+
+/**
+ * The same run, its metrics only (a sweep's point): no trade or fill lists are made, and the
+ * curve lives in `scratch`'s buffers, reused run after run. The metrics equal runBacktest's.
+ */
+export function runBacktestSummary(input: BacktestInput, scratch: RunScratch, options: RunOptions = {}): BacktestSummary {
+  const run = new BacktestRun(input, options, scratch);
+  run.execute();
+  return run.summary();
 }
 
 class BacktestRun {
@@ -79,6 +90,7 @@ class BacktestRun {
   constructor(
     private readonly input: BacktestInput,
     options: RunOptions,
+    private readonly scratch: RunScratch | null,
   ) {
     const symbols = input.series.map((series) => series.symbol);
     if (symbols.length === 0) throw new RangeError('A backtest needs at least one series');
@@ -110,7 +122,13 @@ class BacktestRun {
     const first = this.columns[0]!;
     let points = this.from === -Infinity ? first.length : 0; // no start: every bar is a point
     if (points === 0) for (let i = 0; i < first.length; i += 1) if (first.time[i]! >= this.from) points += 1;
-    this.curve = { count: 0, time: new Float64Array(points), equity: new Float64Array(points), held: new Uint8Array(points), benchmark: new Float64Array(this.benchmarkIndex < 0 ? 0 : points) };
+    this.curve = this.newCurve(points, this.benchmarkIndex < 0 ? 0 : points);
+  }
+
+  private newCurve(points: number, benchmark: number): Curve {
+    const scratch = this.scratch;
+    if (scratch === null) return { count: 0, time: new Float64Array(points), equity: new Float64Array(points), held: new Uint8Array(points), benchmark: new Float64Array(benchmark) };
+    return { count: 0, time: scratch.float(SLOT.time, points), equity: scratch.float(SLOT.equity, points), held: scratch.flags(points), benchmark: scratch.float(SLOT.benchmark, benchmark) };
   }
 
   execute(): void {
@@ -124,9 +142,17 @@ class BacktestRun {
   }
 
   output(): BacktestOutput {
+    return buildOutput(this.parts());
+  }
+
+  summary(): BacktestSummary {
+    return buildSummary(this.parts(), this.scratch);
+  }
+
+  private parts(): OutputParts {
     const b = this.benchmarkIndex;
     const benchmarkReturn = b < 0 ? null : this.account.lastClose[b]! / this.benchmarkOpen - 1;
-    return buildOutput({ account: this.account, curve: this.curve, tradingDayOf: this.dayOf, benchmarkReturn: Number.isFinite(benchmarkReturn) ? benchmarkReturn : null });
+    return { account: this.account, curve: this.curve, tradingDayOf: this.dayOf, benchmarkReturn: Number.isFinite(benchmarkReturn) ? benchmarkReturn : null };
   }
 
   /**

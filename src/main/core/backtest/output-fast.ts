@@ -31,9 +31,10 @@ export interface FastTrades {
  * numbers to the last digit: sums are exact integers, strings are formatted from them, and a
  * float is the correctly rounded quotient of exact integers (see returnPct). null when a case
  * is not covered (a short, a fill that flips a position, an amount beyond 2^52, fills out of
- * time order): the caller then takes roundTrips on decimals.
+ * time order): the caller then takes roundTrips on decimals. `dtos` false: the pnl alone
+ * (a sweep's metrics), by the same arithmetic and the same checks; `trades` stays empty.
  */
-export function fastTrades(log: FillLog, tickPlaces: readonly (number | null)[], cashPlaces: number): FastTrades | null {
+export function fastTrades(log: FillLog, tickPlaces: readonly (number | null)[], cashPlaces: number, dtos: boolean): FastTrades | null {
   const open = objectArray<OpenTrip | null>(); // by symbol index (a Map's delete per trade churns it)
   for (let k = 0; k < tickPlaces.length; k += 1) open.push(null);
   const out: FastTrades = { trades: objectArray(), pnl: doubleArray() };
@@ -64,7 +65,7 @@ export function fastTrades(log: FillLog, tickPlaces: readonly (number | null)[],
       trip.exitValue += value;
       trip.commission += commission;
       if (trip.held !== 0) continue;
-      if (!finish(out, trip, log.symbols[i]!, time, tickPlaces[index]!, cashPlaces)) return null;
+      if (!finish(out, trip, log.symbols[i]!, time, tickPlaces[index]!, cashPlaces, dtos)) return null;
       open[index] = null;
     }
     if (Math.abs(value) > SAFE || (trip && !(Math.abs(trip.entryValue) <= SAFE && Math.abs(trip.exitValue) <= SAFE))) return null;
@@ -72,12 +73,14 @@ export function fastTrades(log: FillLog, tickPlaces: readonly (number | null)[],
   return out;
 }
 
-function finish(out: FastTrades, trip: OpenTrip, symbol: string, exitTime: number, k: number, cashPlaces: number): boolean {
+function finish(out: FastTrades, trip: OpenTrip, symbol: string, exitTime: number, k: number, cashPlaces: number, dtos: boolean): boolean {
   const scale = POW10[cashPlaces - k]!;
   const gross = (trip.exitValue - trip.entryValue) * scale;
   const pnl = gross - trip.commission;
   const entry = Math.abs(trip.entryValue) * scale;
   if (!(Math.abs(gross) <= SAFE && Math.abs(pnl) * 100 < SAFE && entry <= SAFE)) return false;
+  out.pnl.push(pnl / POW10[cashPlaces]!);
+  if (!dtos) return true;
   out.trades.push({
     symbol,
     side: 'long',
@@ -92,7 +95,6 @@ function finish(out: FastTrades, trip: OpenTrip, symbol: string, exitTime: numbe
     // lies within 2^-107 of none, far beyond the 40 digits the decimal quotient keeps.
     returnPct: entry === 0 ? 0 : (100 * pnl) / entry,
   });
-  out.pnl.push(pnl / POW10[cashPlaces]!);
   return true;
 }
 

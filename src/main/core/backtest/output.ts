@@ -5,9 +5,10 @@ import { annualizedTurnover, exposure } from '../trading/analytics/exposure-turn
 import { computeMetrics } from '../trading/analytics/performance';
 import { roundTrips, type RoundTrip } from '../trading/analytics/round-trips';
 import type { Fill } from '../trading/model/fill';
-import type { BacktestOutput } from './backtest-input';
+import type { BacktestOutput, BacktestSummary } from './backtest-input';
 import type { DayCache } from './day-cache';
 import { fastFills, fastTrades } from './output-fast';
+import { SLOT, type RunScratch } from './run-scratch';
 import type { SimAccount } from './sim-account';
 
 /** The equity curve as the engine fills it: `count` points used of the preallocated arrays. */
@@ -33,16 +34,27 @@ export interface OutputParts {
  * per-bar equity with trading-day returns, round trips from the fills, and the exact final
  * equity (decimal cash + positions at the last close on the tick).
  */
-export function buildOutput({ account, curve, tradingDayOf, benchmarkReturn }: OutputParts): BacktestOutput {
+export function buildOutput(parts: OutputParts): BacktestOutput {
+  const { trades, pnl, fills } = tradesAndFills(parts.account);
+  const { summary, times, equity, drawdown } = measure(parts, pnl, null);
+  const n = parts.curve.count;
+  return { ...summary, equity: { time: times, equity, drawdown, benchmark: fit(parts.curve.benchmark, Math.min(n, parts.curve.benchmark.length)) }, trades, fills };
+}
+
+/** buildOutput's metrics and range alone: the trades' P&L without their DTOs, the drawdown in `scratch`. */
+export function buildSummary(parts: OutputParts, scratch: RunScratch | null): BacktestSummary {
+  return measure(parts, tradePnl(parts.account), scratch).summary;
+}
+
+function measure({ account, curve, tradingDayOf, benchmarkReturn }: OutputParts, pnl: readonly number[], scratch: RunScratch | null) {
   const n = curve.count;
   const times = fit(curve.time, n);
   const equity = fit(curve.equity, n);
-  const drawdown = drawdownSeries(equity);
-  const { trades, pnl, fills } = tradesAndFills(account);
+  const drawdown = drawdownSeries(equity, scratch ? scratch.float(SLOT.drawdown, n) : new Float64Array(n));
   const dayEnds = tradingDayOf.dayEnds(times);
   const base = computeMetrics({ times, equity, dayEnds, drawdown, trades: pnl.map((value) => ({ pnl: value })) });
   const span = n > 1 ? times[n - 1]! - times[0]! : 0;
-  return {
+  const summary: BacktestSummary = {
     bars: n,
     firstBarTime: n > 0 ? times[0]! : null,
     lastBarTime: n > 0 ? times[n - 1]! : null,
@@ -53,10 +65,8 @@ export function buildOutput({ account, curve, tradingDayOf, benchmarkReturn }: O
       finalEquity: toDecimalString(account.equity()),
       benchmarkReturn,
     },
-    equity: { time: times, equity, drawdown, benchmark: fit(curve.benchmark, Math.min(n, curve.benchmark.length)) },
-    trades,
-    fills,
   };
+  return { summary, times, equity, drawdown };
 }
 
 /** The first n values: the array itself when it holds exactly those (a copy otherwise, so a clone carries no unused tail). */
@@ -66,11 +76,17 @@ function fit(values: Float64Array, n: number): Float64Array {
 
 /** From the exact books' integers when they cover the run, else from decimal fills through roundTrips. */
 function tradesAndFills(account: SimAccount): { trades: BacktestTrade[]; pnl: number[]; fills: BacktestFill[] } {
-  const fast = account.exact ? fastTrades(account.log, account.tickPlaces, account.cashPlaces) : null;
+  const fast = account.exact ? fastTrades(account.log, account.tickPlaces, account.cashPlaces, true) : null;
   if (fast) return { trades: fast.trades, pnl: fast.pnl, fills: fastFills(account.log, account.tickPlaces, account.cashPlaces) };
   const fills = account.fills;
   const trips = roundTrips(fills);
   return { trades: trips.map(tradeDto), pnl: trips.map((trip) => trip.pnl.toNumber()), fills: fills.map(fillDto) };
+}
+
+/** tradesAndFills' pnl alone, by the same path. */
+function tradePnl(account: SimAccount): number[] {
+  const fast = account.exact ? fastTrades(account.log, account.tickPlaces, account.cashPlaces, false) : null;
+  return fast ? fast.pnl : roundTrips(account.fills).map((trip) => trip.pnl.toNumber());
 }
 
 function tradeDto(trip: RoundTrip): BacktestTrade {

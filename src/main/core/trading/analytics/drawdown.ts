@@ -11,9 +11,9 @@ export interface DrawdownSummary {
   recoveryIndex: number | null;
 }
 
-/** equity / running peak − 1 at every point (≤ 0). A non-positive peak gives 0: there is nothing to fall from. */
-export function drawdownSeries(equity: ArrayLike<number>): Float64Array {
-  const series = new Float64Array(equity.length);
+/** equity / running peak − 1 at every point (≤ 0), written into `series` (as long as `equity`). A non-positive peak gives 0: there is nothing to fall from. */
+export function drawdownSeries(equity: ArrayLike<number>, series: Float64Array = new Float64Array(equity.length)): Float64Array {
+  if (series.length !== equity.length) throw new RangeError(`${equity.length} equity points but room for ${series.length} drawdowns`);
   let peak = -Infinity;
   for (let i = 0; i < equity.length; i += 1) {
     const value = equity[i] ?? Number.NaN;

@@ -1,6 +1,7 @@
 import { Decimal, money } from '@shared/money/decimal';
-import type { BacktestSeries } from '../../../core/backtest/backtest-input';
-import { runBacktest } from '../../../core/backtest/engine';
+import type { BacktestInput, BacktestSeries, BacktestSummary } from '../../../core/backtest/backtest-input';
+import { runBacktest, runBacktestSummary } from '../../../core/backtest/engine';
+import type { RunScratch } from '../../../core/backtest/run-scratch';
 import { tradingDayOf } from '../../../core/market-data/calendar';
 import type { StrategyDefinition } from '../../../core/strategy/strategy-api';
 import type { InstrumentSpec } from '../../../core/trading/model/instrument-spec';
@@ -9,10 +10,19 @@ import type { PlainInstrument, RunJob, RunSetup, SeriesData } from './worker-pro
 
 /** Runs one job over the worker's bars (also callable in-process: it is plain code). */
 export function runJob(definition: StrategyDefinition, setup: RunSetup, series: readonly SeriesData[], job: RunJob): BacktestOutput {
+  return runBacktest(jobInput(definition, setup, series, job));
+}
+
+/** runJob's metrics alone (a sweep's point), the curve in `scratch`: the same metrics, less work. */
+export function runJobSummary(definition: StrategyDefinition, setup: RunSetup, series: readonly SeriesData[], job: RunJob, scratch: RunScratch): BacktestSummary {
+  return runBacktestSummary(jobInput(definition, setup, series, job), scratch);
+}
+
+function jobInput(definition: StrategyDefinition, setup: RunSetup, series: readonly SeriesData[], job: RunJob): BacktestInput {
   const wanted = definition.warmup(job.params);
   const warmup = Number.isFinite(wanted) ? Math.max(0, Math.floor(wanted)) : 0;
   const specs = new Map(setup.instruments.map((plain) => [plain.symbol, toSpec(plain)]));
-  return runBacktest({
+  return {
     definition,
     params: job.params,
     series: series.map((data) => sliceSeries(data, job.from, job.to, warmup)),
@@ -24,7 +34,7 @@ export function runJob(definition: StrategyDefinition, setup: RunSetup, series: 
     instrument: (symbol) => specs.get(symbol) ?? toSpec(defaultInstrument(symbol)),
     benchmark: setup.benchmark,
     tradingDayOf,
-  });
+  };
 }
 
 /** Bars up to `to`, starting `warmup` bars before `from` (views, not copies). */
