@@ -167,7 +167,11 @@ export default defineStrategy<{ qty: number }>({
     const listed = await backtests.handlers['backtest.strategies']({});
     expect(listed.find((s) => s.id === 'hold-ten')).toMatchObject({ source: 'user', name: 'Hold ten', error: null });
 
+    const warm = backtests.service.workers().idle;
     const result = await backtests.handlers['backtest.run'](request({ strategy: 'hold-ten', params: { qty: 7 } }));
+    // A thread of its own, stopped afterwards (the user's code ran in its global scope); the warm ones are left alone.
+    expect(warm).toHaveLength(1);
+    expect(backtests.service.workers()).toEqual({ busy: 0, idle: warm });
     const stored = bars.readBars({ symbol: 'SPY', timeframe: '1d', from: FROM, to: TO });
     // Decided on the first bar's close, filled at the second bar's open (on the cent tick:
     // the file has 98.678); marked at the last close.
@@ -199,7 +203,21 @@ describe('sweeps across worker threads', () => {
     const single = await backtests.handlers['backtest.run'](request({ params: { fast: 20, slow: 50 } }));
     expect(result.rows[5]!.metrics).toEqual(single.metrics);
     expect(events.filter((e) => e.sweepId === sweepId).at(-1)).toMatchObject({ state: 'finished', done: 6, total: 6 });
-    expect(backtests.service.activeWorkers()).toBe(0);
+    // Both threads wait warm for the next sweep (the single run above took one and gave it back).
+    const { busy, idle } = backtests.service.workers();
+    expect(busy).toBe(0);
+    expect(idle).toHaveLength(2);
+  });
+
+  it('runs the next sweep on the same warm threads, with the same rows', async () => {
+    const before = backtests.service.workers().idle;
+    expect(before).toHaveLength(2);
+    const { sweepId } = await backtests.handlers['backtest.sweep.start'](sweep({ grid: { fast: [5, 10, 20], slow: [30, 50] }, workers: 2 }));
+    const again = await settled(sweepId);
+    expect(again.progress.state).toBe('finished');
+    expect(backtests.service.workers().idle.sort()).toEqual([...before].sort());
+    const single = await backtests.handlers['backtest.run'](request({ params: { fast: 5, slow: 30 } }));
+    expect(again.rows[0]!.metrics).toEqual(single.metrics);
   });
 
   it('cancels mid-sweep promptly, keeps the rows so far and leaves no worker running; the event loop stays responsive', async () => {
@@ -215,7 +233,7 @@ describe('sweeps across worker threads', () => {
       worstLagMs = Math.max(worstLagMs, performance.now() - asked);
     }
     expect(worstLagMs).toBeLessThan(200);
-    expect(backtests.service.activeWorkers()).toBe(2);
+    expect(backtests.service.workers()).toEqual({ busy: 2, idle: [] });
     const asked = performance.now();
     const progress = await backtests.handlers['backtest.sweep.cancel']({ sweepId });
     expect(performance.now() - asked).toBeLessThan(1000);
@@ -223,7 +241,8 @@ describe('sweeps across worker threads', () => {
     expect(progress.total).toBe(2000);
     expect(progress.done).toBeGreaterThan(0);
     expect(progress.done).toBeLessThan(2000);
-    expect(backtests.service.activeWorkers()).toBe(0);
+    // Stopped mid-run: gone, not back in the pool.
+    expect(backtests.service.workers()).toEqual({ busy: 0, idle: [] });
     const result = await backtests.handlers['backtest.sweep.get']({ sweepId });
     expect(result.progress.state).toBe('canceled');
     expect(result.rows).toHaveLength(progress.done);

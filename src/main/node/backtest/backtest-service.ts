@@ -9,9 +9,9 @@ import { SeriesCache } from './series-cache';
 import { gridPoints, isRankableMetric, rankableMetrics, randomPoints, SweepPlanError, walkForwardWindows } from './sweep-planner';
 import { SweepRun, type WindowTimes } from './sweep-run';
 import { strategyParams, sweepParams, type StrategyCatalog } from './strategy-catalog';
-import { BacktestWorkerClient } from './worker/backtest-worker-client';
 import type { WorkerEntry } from './worker/worker-entry';
 import type { SeriesData, WorkerInit } from './worker/worker-protocol';
+import { WorkerPool } from './worker/worker-pool';
 
 /** Finished sweeps kept for `backtest.sweep.get` (running ones are always kept). */
 const KEPT_SWEEPS = 20;
@@ -27,6 +27,8 @@ export interface BacktestServiceOptions {
   workerEntry: () => WorkerEntry;
   /** Workers per sweep when the request does not say. */
   defaultWorkers: number;
+  /** How long idle worker threads are kept warm. */
+  idleWorkerMs?: number;
   now(): number;
   newId(kind: 'bt' | 'sw'): string;
   publish(progress: SweepProgress): void;
@@ -35,12 +37,13 @@ export interface BacktestServiceOptions {
 /** Runs backtests and sweeps in worker threads; the engine's own thread only loads bars and saves results. */
 export class BacktestService {
   private readonly sweeps = new Map<string, SweepRun>();
-  private readonly live = new Set<BacktestWorkerClient>();
   private readonly cache = new SeriesCache();
-
+  private readonly pool: WorkerPool;
   private entry: WorkerEntry | null = null;
 
-  constructor(private readonly options: BacktestServiceOptions) {}
+  constructor(private readonly options: BacktestServiceOptions) {
+    this.pool = new WorkerPool(() => this.workerEntry(), options.idleWorkerMs);
+  }
 
   private workerEntry(): WorkerEntry {
     this.entry ??= this.options.workerEntry();
@@ -52,7 +55,8 @@ export class BacktestService {
     const { ref, definition } = await this.options.catalog.resolve(request.strategy);
     const params = strategyParams(definition, request.params);
     const { series } = await loadSeries(this.options.bars, request, definition.warmup(params));
-    const worker = await this.spawn(this.init(ref, request, series), transferables(series));
+    const [worker] = await this.pool.acquire(1, this.init(ref, request, series), transferables(series));
+    if (!worker) throw new Error('No backtest worker');
     try {
       const { output } = await worker.run({ jobId: 0, params, from: request.from ?? null, to: null, detail: 'full' });
       if (!output) throw new Error('The backtest worker sent no output');
@@ -67,7 +71,7 @@ export class BacktestService {
       this.options.repository.save(result);
       return result;
     } finally {
-      await worker.terminate();
+      await this.pool.release(worker);
     }
   }
 
@@ -93,7 +97,10 @@ export class BacktestService {
       points,
       range: { from: base.from ?? null, to: null },
       walkForward,
-      startWorkers: () => this.spawnAll(workers, init),
+      startWorkers: () => this.pool.acquire(workers, init),
+      endWorkers: async (clients, finished) => {
+        await Promise.all(clients.map((client) => (finished ? this.pool.release(client) : this.pool.discard(client))));
+      },
       now: () => this.options.now(),
       publish: (progress) => this.options.publish(progress),
     });
@@ -110,14 +117,14 @@ export class BacktestService {
     return this.sweep(sweepId).result();
   }
 
-  /** Worker threads alive right now (for tests and diagnostics). */
-  activeWorkers(): number {
-    return this.live.size;
+  /** Worker threads at work, and the idle warm ones' ids (tests and diagnostics). */
+  workers(): { busy: number; idle: number[] } {
+    return this.pool.snapshot();
   }
 
   async stop(): Promise<void> {
     await Promise.all([...this.sweeps.values()].map((run) => run.cancel()));
-    await Promise.all([...this.live].map((worker) => worker.terminate()));
+    await this.pool.stop();
   }
 
   private sweep(sweepId: string): SweepRun {
@@ -128,25 +135,6 @@ export class BacktestService {
 
   private init(strategy: WorkerInit['strategy'], request: BacktestRequest, series: SeriesData[]): WorkerInit {
     return { type: 'init', strategy, dataDir: this.options.dataDir, setup: runSetup(request, this.options.bars), series };
-  }
-
-  private spawn(init: WorkerInit, transfer: readonly ArrayBuffer[] = []): Promise<BacktestWorkerClient> {
-    return BacktestWorkerClient.start(this.workerEntry(), init, transfer, (client) => {
-      this.live.add(client);
-      void client.closed.then(() => this.live.delete(client));
-    });
-  }
-
-  /** N workers on the same (shared) bars; if one cannot start, none is left running. */
-  private async spawnAll(count: number, init: WorkerInit): Promise<BacktestWorkerClient[]> {
-    const started = await Promise.allSettled(Array.from({ length: count }, () => this.spawn(init)));
-    const workers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    const failure = started.find((outcome) => outcome.status === 'rejected');
-    if (failure) {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-      throw failure.reason;
-    }
-    return workers;
   }
 
   private forgetOldSweeps(): void {

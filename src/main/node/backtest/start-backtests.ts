@@ -36,6 +36,8 @@ export interface BacktestsOptions {
   /** Workers per sweep unless a request says; by default one per core. */
   workers?: number;
   workerEntry?: WorkerEntry;
+  /** How long idle worker threads stay warm (default two minutes). */
+  idleWorkerMs?: number;
 }
 
 export interface Backtests {
@@ -55,6 +57,7 @@ export function startBacktests(options: BacktestsOptions): Backtests {
     catalog,
     workerEntry: () => options.workerEntry ?? backtestWorkerEntry(),
     defaultWorkers: Math.max(1, options.workers ?? availableParallelism()),
+    ...(options.idleWorkerMs === undefined ? {} : { idleWorkerMs: options.idleWorkerMs }),
     now: () => options.clock.now(),
     newId: (kind) => `${kind}-${randomUUID()}`,
     publish: (progress) => options.hub.publish('backtest.sweep.progress', progress),

@@ -23,6 +23,8 @@ export interface SweepRunOptions {
   /** Walk-forward: windows and the metric the in-sample winner is picked by. */
   walkForward: { windows: readonly WindowTimes[]; metric: string } | null;
   startWorkers(): Promise<BacktestWorkerClient[]>;
+  /** Hands the workers back when the sweep ends: `finished` (they may be reused), or stopped mid-job (canceled or failed: they must not be). */
+  endWorkers(workers: BacktestWorkerClient[], finished: boolean): Promise<void>;
   now(): number;
   publish(progress: SweepProgress): void;
 }
@@ -153,6 +155,6 @@ export class SweepRun {
 
   private async stopWorkers(): Promise<void> {
     const workers = this.workers.splice(0);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await this.options.endWorkers(workers, this.state === 'finished');
   }
 }

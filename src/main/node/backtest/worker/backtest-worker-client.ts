@@ -4,7 +4,7 @@ import type { ErrorCode } from '@shared/contract/errors';
 import { DomainError } from '../../../core/api/domain-error';
 import type { BacktestOutput } from '../../../core/backtest/backtest-input';
 import type { WorkerEntry } from './worker-entry';
-import type { RunJob, WorkerInit, WorkerMessage } from './worker-protocol';
+import type { HostMessage, RunJob, StrategyRef, WorkerInit, WorkerMessage } from './worker-protocol';
 
 export interface JobResult {
   metrics: BacktestMetrics;
@@ -16,18 +16,23 @@ export class WorkerStoppedError extends Error {
   override readonly name = 'WorkerStoppedError';
 }
 
+/** Three 32 MB semi-spaces' worth (V8 sizes the young generation as 3 × the semi-space). */
+const YOUNG_GENERATION_MB = 96;
+
 interface Pending {
   resolve(result: JobResult): void;
   reject(error: Error): void;
 }
 
 /**
- * One worker thread with its bars loaded: runs jobs one at a time. A job that throws in the
- * strategy rejects with its message; a worker that dies rejects everything still pending.
+ * One worker thread: loads a strategy and bars ('init'), then runs jobs one at a time. A job
+ * that throws in the strategy rejects with its message; a worker that dies rejects everything
+ * still pending. A thread can be loaded again (the pool reuses warm threads).
  */
 export class BacktestWorkerClient {
   private readonly pending = new Map<number, Pending>();
   private stopped: Error | null = null;
+  private loadedStrategy: StrategyRef | null = null;
   /** Resolves when the thread has exited, for whatever reason. */
   readonly closed: Promise<void>;
 
@@ -38,26 +43,73 @@ export class BacktestWorkerClient {
     worker.once('exit', (code) => this.fail(new WorkerStoppedError(`The backtest worker exited (code ${code})`)));
   }
 
-  /** Starts a worker and sends it the bars; resolves once it has loaded the strategy. */
-  static start(entry: WorkerEntry, init: WorkerInit, transfer: readonly ArrayBuffer[], track: (client: BacktestWorkerClient) => void): Promise<BacktestWorkerClient> {
-    const worker = new Worker(entry.script, entry.options);
-    const client = new BacktestWorkerClient(worker);
-    track(client);
+  /**
+   * Starts a thread (nothing loaded yet). Its young generation is larger than V8's default:
+   * a run allocates tens of megabytes of short-lived objects, and scavenging them half as
+   * often saves 5–10 % of a run (measured on 1M-bar runs).
+   */
+  static spawn(entry: WorkerEntry): BacktestWorkerClient {
+    const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...entry.options.resourceLimits };
+    return new BacktestWorkerClient(new Worker(entry.script, { ...entry.options, resourceLimits }));
+  }
+
+  /** The thread's id (diagnostics and tests). */
+  get threadId(): number {
+    return this.worker.threadId;
+  }
+
+  /** False once the thread was stopped or died. */
+  get alive(): boolean {
+    return this.stopped === null;
+  }
+
+  /** What the thread last loaded (null: nothing, or it was reset). */
+  get strategy(): StrategyRef | null {
+    return this.loadedStrategy;
+  }
+
+  /** Sends the strategy and bars (replacing what it had); resolves once the thread has loaded the strategy. A failure stops the thread. */
+  load(init: WorkerInit, transfer: readonly ArrayBuffer[] = []): Promise<void> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const worker = this.worker;
+    this.loadedStrategy = null;
     return new Promise((resolve, reject) => {
+      const settle = () => {
+        worker.off('message', onReady);
+        worker.off('exit', onExit);
+      };
       const onReady = (message: WorkerMessage) => {
         if (message.type === 'ready') {
-          worker.off('message', onReady);
-          resolve(client);
+          settle();
+          this.loadedStrategy = init.strategy;
+          resolve();
         } else if (message.type === 'init-failed') {
-          worker.off('message', onReady);
+          settle();
           reject(toError(message.error, message.code));
-          void client.terminate();
+          void this.terminate();
         }
       };
+      // After the client's own exit listener: `stopped` says why.
+      const onExit = () => {
+        settle();
+        reject(this.stopped ?? new WorkerStoppedError('The backtest worker exited while loading'));
+      };
       worker.on('message', onReady);
-      client.closed.then(() => reject(client.stopped ?? new WorkerStoppedError('The backtest worker exited while starting')), reject);
+      worker.once('exit', onExit);
       worker.postMessage(init, [...transfer]);
     });
+  }
+
+  /** Drops the strategy and bars (an idle thread in the pool holds no bars). */
+  reset(): void {
+    this.loadedStrategy = null;
+    if (!this.stopped) this.worker.postMessage({ type: 'reset' } satisfies HostMessage);
+  }
+
+  /** Whether the thread keeps the process alive (an idle pooled thread does not). */
+  keepAlive(yes: boolean): void {
+    if (yes) this.worker.ref();
+    else this.worker.unref();
   }
 
   run(job: RunJob): Promise<JobResult> {

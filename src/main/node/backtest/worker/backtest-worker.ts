@@ -3,12 +3,14 @@ import { DomainError } from '../../../core/api/domain-error';
 import type { StrategyDefinition } from '../../../core/strategy/strategy-api';
 import { builtinStrategy } from '../strategy-catalog';
 import { loadUserStrategy } from '../../strategies/user-strategies';
-import { runJob } from './run-job';
+import { RunScratch } from '../../../core/backtest/run-scratch';
+import { runJob, runJobSummary } from './run-job';
 import type { HostMessage, RunSetup, SeriesData, StrategyRef, WorkerMessage } from './worker-protocol';
 
 /**
- * Worker thread entry: receives the bars once ('init'), then runs one job per 'run' message,
- * in order. Everything it sends back is plain data; errors become 'failed' messages.
+ * Worker thread entry: receives a strategy and bars ('init'), then runs one job per 'run'
+ * message, in order, until 'reset' or the next 'init' (a pooled thread serves many sweeps).
+ * Everything it sends back is plain data; errors become 'failed' messages.
  */
 interface Loaded {
   definition: StrategyDefinition;
@@ -19,6 +21,8 @@ interface Loaded {
 const port = parentPort;
 if (!port) throw new Error('backtest-worker runs only as a worker thread');
 let loaded: Loaded | null = null;
+/** Curve buffers for the metrics-only runs, reused job after job. */
+const scratch = new RunScratch();
 
 const send = (message: WorkerMessage): void => port.postMessage(message);
 
@@ -33,11 +37,20 @@ port.on('message', (message: HostMessage) => {
     );
     return;
   }
+  if (message.type === 'reset') {
+    loaded = null;
+    return;
+  }
   const { jobId } = message;
   try {
     if (!loaded) throw new Error('The worker got a job before its bars');
-    const output = runJob(loaded.definition, loaded.setup, loaded.series, message);
-    send({ type: 'done', jobId, metrics: output.metrics, output: message.detail === 'full' ? output : null });
+    if (message.detail === 'full') {
+      const output = runJob(loaded.definition, loaded.setup, loaded.series, message);
+      send({ type: 'done', jobId, metrics: output.metrics, output });
+    } else {
+      const { metrics } = runJobSummary(loaded.definition, loaded.setup, loaded.series, message, scratch);
+      send({ type: 'done', jobId, metrics, output: null });
+    }
   } catch (error) {
     send({ type: 'failed', jobId, error: describe(error), code: codeOf(error) });
   }

@@ -65,7 +65,8 @@ export interface RunJob {
   detail: 'full' | 'metrics';
 }
 
-export type HostMessage = WorkerInit | ({ type: 'run' } & RunJob);
+/** 'reset': drop the strategy and bars (the thread waits in the pool for its next 'init'). */
+export type HostMessage = WorkerInit | { type: 'reset' } | ({ type: 'run' } & RunJob);
 
 export type WorkerMessage =
   | { type: 'ready' }
