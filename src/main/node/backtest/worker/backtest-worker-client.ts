@@ -17,7 +17,7 @@ export class WorkerStoppedError extends Error {
 }
 
 /** Three 32 MB semi-spaces' worth (V8 sizes the young generation as 3 × the semi-space). */
-const YOUNG_GENERATION_MB = 96;
+export const YOUNG_GENERATION_MB = 96;
 
 interface Pending {
   resolve(result: JobResult): void;
