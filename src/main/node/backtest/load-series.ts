@@ -50,7 +50,7 @@ async function readSliced(store: BarStore, range: BarRange): Promise<BarColumns>
     from = slice.time[slice.length - 1]! + 1;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return slices.length === 1 ? slices[0]! : slices.reduce(concat);
+  return slices.length === 1 ? slices[0]! : concatAll(slices);
 }
 
 /** What stays the same for every run of this request. */
@@ -110,21 +110,22 @@ function toSeriesData(symbol: string, bars: BarColumns): SeriesData {
 }
 
 function concat(first: BarColumns, second: BarColumns): BarColumns {
-  const join = (a: Float64Array, b: Float64Array) => {
-    const out = new Float64Array(a.length + b.length);
-    out.set(a);
-    out.set(b, a.length);
+  return concatAll([first, second]);
+}
+
+/** The parts end to end, one copy each (pairwise joining would copy the growing head again per part). */
+function concatAll(parts: readonly BarColumns[]): BarColumns {
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const join = (column: (typeof COLUMNS)[number]) => {
+    const out = new Float64Array(length);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part[column].subarray(0, part.length), at);
+      at += part.length;
+    }
     return out;
   };
-  return {
-    length: first.length + second.length,
-    time: join(first.time, second.time),
-    open: join(first.open, second.open),
-    high: join(first.high, second.high),
-    low: join(first.low, second.low),
-    close: join(first.close, second.close),
-    volume: join(first.volume, second.volume),
-  };
+  return { length, time: join('time'), open: join('open'), high: join('high'), low: join('low'), close: join('close'), volume: join('volume') };
 }
 
 function noBarsMessage(store: BarStore, request: BacktestRequest, symbol: string): string {
