@@ -74,6 +74,17 @@ describe('WorkerPool', () => {
     expect(metrics.tradeCount).toBeGreaterThan(3);
   });
 
+  it('prestarts threads that the next acquire takes, and no more than asked', async () => {
+    const workers = pool();
+    workers.prestart(2);
+    workers.prestart(2);
+    const started = workers.snapshot().idle;
+    expect(started).toHaveLength(2);
+    const taken = await workers.acquire(2, init(series(1)));
+    expect(taken.map((client) => client.threadId).sort()).toEqual([...started].sort());
+    expect((await taken[1]!.run(job)).metrics.tradeCount).toBeGreaterThan(0);
+  });
+
   it('retires an idle thread after idleMs', async () => {
     const workers = pool(100);
     const [client] = await workers.acquire(1, init(series(1)));

@@ -54,6 +54,7 @@ export class BacktestService {
     const started = performance.now();
     const { ref, definition } = await this.options.catalog.resolve(request.strategy);
     const params = strategyParams(definition, request.params);
+    if (ref.source === 'builtin') this.pool.prestart(1); // boots while the bars are read
     const { series } = await loadSeries(this.options.bars, request, definition.warmup(params));
     const [worker] = await this.pool.acquire(1, this.init(ref, request, series), transferables(series));
     if (!worker) throw new Error('No backtest worker');
@@ -81,6 +82,8 @@ export class BacktestService {
     const points = sweepParams(definition, strategyParams(definition, base.params), planPoints(request), request.grid);
     const warmup = Math.max(...points.map((params) => definition.warmup(params)));
     const key = JSON.stringify([base.symbols, base.timeframe, base.from ?? null, base.to ?? null, warmup]);
+    const wanted = request.workers ?? this.options.defaultWorkers;
+    if (ref.source === 'builtin') this.pool.prestart(request.walkForward ? wanted : Math.min(wanted, points.length)); // boot while the bars are read
     // Shared, read-only buffers: safe to hand to the next sweep's workers as well.
     const loaded = await this.cache.get(key, this.options.bars.dataVersion?.() ?? null, async () => {
       const fresh = await loadSeries(this.options.bars, base, warmup);
@@ -89,7 +92,7 @@ export class BacktestService {
     const walkForward = request.walkForward ? { windows: windowTimes(loaded.series[0], loaded.warmupBars, request.walkForward), metric: request.walkForward.metric } : null;
     const shared = loaded.series;
     const jobs = walkForward ? walkForward.windows.length * (points.length + 1) : points.length;
-    const workers = Math.max(1, Math.min(request.workers ?? this.options.defaultWorkers, jobs));
+    const workers = Math.max(1, Math.min(wanted, jobs));
     const init = this.init(ref, base, shared);
     const sweepId = this.options.newId('sw');
     const run = new SweepRun({
@@ -120,6 +123,11 @@ export class BacktestService {
   /** Worker threads at work, and the idle warm ones' ids (tests and diagnostics). */
   workers(): { busy: number; idle: number[] } {
     return this.pool.snapshot();
+  }
+
+  /** Stops the idle warm threads (the next backtest or sweep starts cold). */
+  retireIdleWorkers(): Promise<void> {
+    return this.pool.retireIdle();
   }
 
   async stop(): Promise<void> {

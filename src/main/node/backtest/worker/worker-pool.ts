@@ -61,10 +61,16 @@ export class WorkerPool {
       return;
     }
     client.reset();
-    client.keepAlive(false);
-    const entry: Idle = { client, timer: setTimeout(() => this.retire(entry), this.idleMs) };
-    entry.timer.unref();
-    this.idle.push(entry);
+    this.park(client);
+  }
+
+  /**
+   * Starts threads ahead of need, so that `count` wait idle: a thread boots in a few hundred
+   * milliseconds, which can pass while the bars are read. A no-op when enough are idle.
+   */
+  prestart(count: number): void {
+    if (this.stopping) return;
+    for (let i = this.idle.length; i < count; i += 1) this.park(this.spawn());
   }
 
   /** Stops a thread now (a canceled sweep); it does not come back. */
@@ -76,6 +82,13 @@ export class WorkerPool {
   /** Busy threads, and the ids of the idle ones (tests and diagnostics). */
   snapshot(): { busy: number; idle: number[] } {
     return { busy: this.busy.size, idle: this.idle.map(({ client }) => client.threadId) };
+  }
+
+  /** Stops the idle threads now (the next work starts cold). */
+  async retireIdle(): Promise<void> {
+    const idle = this.idle.splice(0);
+    for (const { timer } of idle) clearTimeout(timer);
+    await Promise.all(idle.map(({ client }) => client.terminate()));
   }
 
   async stop(): Promise<void> {
@@ -106,6 +119,13 @@ export class WorkerPool {
       if (at >= 0) clearTimeout(this.idle.splice(at, 1)[0]!.timer);
     });
     return client;
+  }
+
+  private park(client: BacktestWorkerClient): void {
+    client.keepAlive(false);
+    const entry: Idle = { client, timer: setTimeout(() => this.retire(entry), this.idleMs) };
+    entry.timer.unref();
+    this.idle.push(entry);
   }
 
   private retire(entry: Idle): void {
