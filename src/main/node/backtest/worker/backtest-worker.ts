@@ -21,8 +21,8 @@ interface Loaded {
 const port = parentPort;
 if (!port) throw new Error('backtest-worker runs only as a worker thread');
 let loaded: Loaded | null = null;
-/** Curve buffers for the metrics-only runs, reused job after job. */
-const scratch = new RunScratch();
+/** Curve buffers for the metrics-only runs, reused job after job (dropped on reset: an idle thread keeps no big buffers). */
+let scratch = new RunScratch();
 
 const send = (message: WorkerMessage): void => port.postMessage(message);
 
@@ -39,6 +39,7 @@ port.on('message', (message: HostMessage) => {
   }
   if (message.type === 'reset') {
     loaded = null;
+    scratch = new RunScratch();
     return;
   }
   const { jobId } = message;
