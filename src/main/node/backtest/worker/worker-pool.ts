@@ -30,10 +30,10 @@ export class WorkerPool {
   ) {}
 
   /**
-   * `count` threads loaded with `init`: warm ones first for a built-in strategy, new ones for a
-   * user's (which are not kept afterwards, so warm threads are left for others). `transfer` (a single run's own bars)
-   * goes to the first. If any thread cannot load, every one taken here is stopped and the
-   * first error thrown.
+   * `count` threads loaded with `init`: warm ones first for a built-in strategy, new ones for
+   * a user's (which are not kept afterwards, so the warm ones are left for others). `transfer`
+   * (a single run's own bars) goes to the first. If any thread cannot load, every one taken
+   * here is stopped and the first error thrown.
    */
   async acquire(count: number, init: WorkerInit, transfer: readonly ArrayBuffer[] = []): Promise<BacktestWorkerClient[]> {
     if (this.stopping) throw new Error('The backtest workers are stopping');
@@ -98,12 +98,12 @@ export class WorkerPool {
     await Promise.all([...idle.map(({ client }) => client.terminate()), ...[...this.busy].map((client) => this.discard(client))]);
   }
 
-  private take(warm: boolean): BacktestWorkerClient {
+  private take(reuse: boolean): BacktestWorkerClient {
     let client: BacktestWorkerClient | undefined;
-    while (warm && client === undefined && this.idle.length > 0) {
-      const { client: warm, timer } = this.idle.pop()!;
+    while (reuse && client === undefined && this.idle.length > 0) {
+      const { client: candidate, timer } = this.idle.pop()!;
       clearTimeout(timer);
-      if (warm.alive) client = warm;
+      if (candidate.alive) client = candidate;
     }
     client ??= this.spawn();
     client.keepAlive(true);
