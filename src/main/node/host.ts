@@ -37,6 +37,9 @@ import { TradingSwitch } from './broker/trading-switch';
 import { EncryptedFileVault } from './secrets/encrypted-file-vault';
 import type { SecretVault } from './secrets/secret-vault';
 
+/** How old a stored bar's close may be to value an order before live data (see lastKnownPrice below). */
+const FRESH_STORED_PRICE_MS = 24 * 60 * 60 * 1000;
+
 export interface EngineOptions {
   dataDir: string;
   host: HostKind;
@@ -129,6 +132,12 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       settings,
       instruments: marketData.instruments,
       onFeedEvent: (listener: Parameters<typeof marketData.onFeedEvent>[0]) => marketData.onFeedEvent(listener),
+      // The watchlist's price values an order before the symbol's first live event, when it is
+      // recent (the simulator's stored history reaches the current minute; an old CSV does not).
+      lastKnownPrice: (symbol: string) => {
+        const known = marketData.lastPrice(symbol);
+        return known !== null && clock.now() - known.time <= FRESH_STORED_PRICE_MS ? known : null;
+      },
     };
     // The paper broker journals into the engine database; a real broker into its own file.
     const paperStack = async () => ({ trading: await startTrading({ ...tradingOptions, sqlite: store.sqlite }), close: () => Promise.resolve() });

@@ -97,10 +97,15 @@ export class MarketDataService {
     return {
       'md.tickers': ({ symbols }) =>
         symbols.flatMap((symbol) => {
-          const known = this.tickers.get(symbol) ?? this.tickerFromStore(symbol);
+          const known = this.lastKnown(symbol);
           return known ? [known] : [];
         }),
     };
+  }
+
+  /** The symbol's ticker as the watchlist shows it: live, else from the last stored bar. */
+  lastKnown(symbol: string): Ticker | null {
+    return this.tickers.get(symbol) ?? this.tickerFromStore(symbol);
   }
 
   private onFeedEvent(event: FeedEvent): void {

@@ -67,6 +67,8 @@ export interface MarketData {
    * is attached; the returned function detaches and stops it. A no-op without a live feed.
    */
   attachFeed(feed: MarketFeed): () => Promise<void>;
+  /** The last price the watchlist shows (live, else the last stored bar's close) and its time; null when none. */
+  lastPrice(symbol: string): { price: number; time: number } | null;
   stop(): Promise<void>;
 }
 
@@ -135,6 +137,10 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   return {
     instruments: store,
     onFeedEvent: (listener) => liveFeed?.onEvent(listener) ?? (() => {}),
+    lastPrice(symbol) {
+      const ticker = service?.lastKnown(symbol) ?? null;
+      return ticker ? { price: ticker.last, time: ticker.time } : null;
+    },
     attachFeed(feed) {
       const routing = router;
       if (!routing) return () => Promise.resolve();

@@ -48,6 +48,8 @@ export interface TradingOptions {
   prime?: (see: (event: FeedEvent) => void) => void;
   /** A real broker instead of the paper broker (which then still exists but gets no orders). */
   external?: ExternalBroker;
+  /** A price for a symbol before its first live event (see MarkBoard); none by default. */
+  lastKnownPrice?: (symbol: string) => { price: number; time: number } | null;
 }
 
 /** What a real broker brings: itself (built once the books exist) and its account's facts. */
@@ -77,7 +79,7 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
   const { clock, hub, settings, logger } = options;
   const journal = new SqliteTradingJournal(options.sqlite);
   const instrument = instrumentSpecs(options.instruments);
-  const marks = new MarkBoard();
+  const marks = new MarkBoard(options.lastKnownPrice);
   const paperSettings = (): PaperSettings => settings.get().paper;
   const limits = (): RiskLimits => settings.get().risk;
   const paper = new PaperBroker({
