@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { NO_RISK_LIMITS } from '@shared/dto/trading';
 import type { Bench } from './bench-row';
 import { latencyRow, stats } from './bench-util';
 import { startServe } from '../test/e2e/support/serve-process';
@@ -44,16 +45,7 @@ export const tradingBench: Bench = async () => {
     const settings = (await call('settings.get', {})).result;
     await call('settings.update', {
       paper: { ...settings?.paper, marginMultiplier: '2' },
-      risk: {
-        maxOrderQuantity: null,
-        maxOrderNotional: null,
-        maxPositionNotional: null,
-        maxOpenPositions: null,
-        maxGrossExposure: null,
-        maxPriceDeviationPercent: null,
-        duplicateWindowMs: 0,
-        maxDailyLoss: null,
-      },
+      risk: NO_RISK_LIMITS,
     });
     // Wait for the simulator's first prices, so market orders fill at once.
     for (let i = 0; i < 100; i += 1) {

@@ -352,3 +352,18 @@ export const DEFAULT_RISK_LIMITS: RiskLimits = {
   duplicateWindowMs: 2_000,
   maxDailyLoss: '5000',
 };
+
+/** Every limit off: backtests, benchmarks, and tests that turn on the one they exercise. */
+export const NO_RISK_LIMITS: RiskLimits = {
+  maxOrderQuantity: null,
+  maxOrderNotional: null,
+  maxPositionNotional: null,
+  maxOpenPositions: null,
+  maxGrossExposure: null,
+  maxPriceDeviationPercent: null,
+  duplicateWindowMs: 0,
+  maxDailyLoss: null,
+};
+
+/** A kill switch that has not tripped. */
+export const KILL_SWITCH_OFF: KillSwitchState = { tripped: false, reason: null, trippedAt: null };

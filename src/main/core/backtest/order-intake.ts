@@ -1,4 +1,4 @@
-import { PlaceOrder, type KillSwitchState, type Rejection, type RiskLimits } from '@shared/dto/trading';
+import { KILL_SWITCH_OFF, NO_RISK_LIMITS, PlaceOrder, type Rejection, type RiskLimits } from '@shared/dto/trading';
 import { Decimal, type Money, type Price, type Quantity } from '@shared/money/decimal';
 import { orderFromRequest } from '../trading/execution/order-factory';
 import { referencePriceOf } from '../trading/execution/risk-gate';
@@ -14,17 +14,7 @@ import { fastPlaceOrder } from './fast-place-order';
 import type { SimAccount } from './sim-account';
 
 /** Backtests check orders with the live rules but no size limits, no duplicate window, no kill switch. */
-export const BACKTEST_LIMITS: RiskLimits = {
-  maxOrderQuantity: null,
-  maxOrderNotional: null,
-  maxPositionNotional: null,
-  maxOpenPositions: null,
-  maxGrossExposure: null,
-  maxPriceDeviationPercent: null,
-  duplicateWindowMs: 0,
-  maxDailyLoss: null,
-};
-const NO_KILL_SWITCH: KillSwitchState = { tripped: false, reason: null, trippedAt: null };
+export const BACKTEST_LIMITS: RiskLimits = NO_RISK_LIMITS;
 const ONE = new Decimal(1);
 const ZERO_MONEY = new Decimal(0) as Money;
 
@@ -82,7 +72,7 @@ function riskContext(order: Order, last: Price | null, state: IntakeState): Risk
 /** The risk context from the backtest's books; its costly fields are computed once, on first read. */
 class IntakeRiskContext implements RiskContext {
   readonly limits = BACKTEST_LIMITS;
-  readonly killSwitch = NO_KILL_SWITCH;
+  readonly killSwitch = KILL_SWITCH_OFF;
   readonly referencePrice: Price | null;
   readonly positionQuantity: Quantity;
   readonly marginMultiplier = ONE;

@@ -1,4 +1,4 @@
-import type { KillSwitchState, PlaceOrder, Rejection, ReplaceOrder, RiskLimits } from '@shared/dto/trading';
+import { KILL_SWITCH_OFF, type KillSwitchState, type PlaceOrder, type Rejection, type ReplaceOrder, type RiskLimits } from '@shared/dto/trading';
 import { Decimal, money, type Money, type Price, type Quantity } from '@shared/money/decimal';
 import type { Broker } from '../../ports/broker';
 import type { Clock } from '../../ports/clock';
@@ -47,7 +47,6 @@ export interface OrderManagerOptions {
   events: TradingEvents;
 }
 
-const NOT_TRIPPED: KillSwitchState = { tripped: false, reason: null, trippedAt: null };
 const ONE = new Decimal(1);
 
 /**
@@ -60,7 +59,7 @@ export class OrderManager {
   private book = new TradingBook();
   private ledger: Ledger;
   private ids = new OrderIdSequence();
-  private kill: KillSwitchState = NOT_TRIPPED;
+  private kill: KillSwitchState = KILL_SWITCH_OFF;
   /** Equity the daily-loss limit counts from: the day's start, or the last kill-switch reset. */
   private lossBase: { day: string; equity: Money } | null = null;
   private recent: Order[] = [];
@@ -252,11 +251,11 @@ export class OrderManager {
   resetKillSwitch(): KillSwitchState {
     const now = this.options.clock.now();
     this.unit.run(() => {
-      this.kill = NOT_TRIPPED;
+      this.kill = KILL_SWITCH_OFF;
       // The daily loss counts again from here, or the next order would trip it at once.
       this.lossBase = { day: this.options.tradingDayOf(now), equity: this.ledger.equity() };
-      this.unit.record({ kind: 'kill_switch', state: NOT_TRIPPED, time: now });
-      this.unit.afterCommit(() => this.options.events.killSwitch(NOT_TRIPPED));
+      this.unit.record({ kind: 'kill_switch', state: KILL_SWITCH_OFF, time: now });
+      this.unit.afterCommit(() => this.options.events.killSwitch(KILL_SWITCH_OFF));
     });
     this.options.logger.info('Kill switch reset');
     return this.kill;
@@ -374,7 +373,7 @@ export class OrderManager {
     for (const fill of state.fills) {
       if (this.book.addFill(fill)) this.ledger.applyFill(fill);
     }
-    this.kill = state.killSwitch ?? NOT_TRIPPED;
+    this.kill = state.killSwitch ?? KILL_SWITCH_OFF;
     this.restoreDayStart();
     const window = this.options.limits().duplicateWindowMs;
     const now = this.options.clock.now();

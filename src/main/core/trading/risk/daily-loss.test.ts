@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '@shared/money/decimal';
 import { dayLoss, shouldTripKillSwitch } from './daily-loss';
-import { NO_LIMITS } from './test-orders';
+import { NO_RISK_LIMITS } from '@shared/dto/trading';
 
-const limits = { ...NO_LIMITS, maxDailyLoss: '5000' };
+const limits = { ...NO_RISK_LIMITS, maxDailyLoss: '5000' };
 
 describe('shouldTripKillSwitch', () => {
   it('does not trip on a winning day or a loss inside the limit', () => {
@@ -24,7 +24,7 @@ describe('shouldTripKillSwitch', () => {
   });
 
   it('never trips when the limit is off', () => {
-    expect(shouldTripKillSwitch(money('-1000000'), NO_LIMITS)).toEqual({ trip: false });
+    expect(shouldTripKillSwitch(money('-1000000'), NO_RISK_LIMITS)).toEqual({ trip: false });
   });
 });
 

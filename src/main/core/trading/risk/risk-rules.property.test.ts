@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderSide, OrderType, RiskRule } from '@shared/dto/trading';
+import { NO_RISK_LIMITS, type OrderSide, type OrderType, type RiskRule } from '@shared/dto/trading';
 import { Decimal, price, quantity, toDecimalString, type Price } from '@shared/money/decimal';
 import type { RiskContext } from './risk-context';
 import { checkOrder, RISK_RULES } from './risk-engine';
@@ -152,8 +152,7 @@ describe('checkOrder with no limits set', () => {
     const seen: Record<string, number> = {};
     for (let n = 0; n < CASES; n += 1) {
       const drawn = randomContext(random);
-      const open = { ...drawn.limits, maxOrderQuantity: null, maxOrderNotional: null, maxPositionNotional: null, maxOpenPositions: null, maxGrossExposure: null, maxPriceDeviationPercent: null, duplicateWindowMs: 0, maxDailyLoss: null };
-      const ctx: RiskContext = { ...drawn, limits: open };
+      const ctx: RiskContext = { ...drawn, limits: NO_RISK_LIMITS };
       const full = RISK_RULES.map(([, check]) => check(ctx)).find((verdict) => !verdict.ok) ?? { ok: true };
       const verdict = checkOrder(ctx);
       expect(verdict).toEqual(full);

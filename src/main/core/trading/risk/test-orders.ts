@@ -1,23 +1,10 @@
-import type { KillSwitchState, RiskLimits } from '@shared/dto/trading';
+import { KILL_SWITCH_OFF, NO_RISK_LIMITS, type KillSwitchState, type RiskLimits } from '@shared/dto/trading';
 import { Decimal, money, price, quantity, type Price } from '@shared/money/decimal';
 import type { Order } from '../model/order';
 import type { RiskContext } from './risk-context';
 
 /** Test support: orders and risk contexts with plain defaults, overridden per test. */
 
-/** Every limit off: a test turns on the one it exercises. */
-export const NO_LIMITS: RiskLimits = {
-  maxOrderQuantity: null,
-  maxOrderNotional: null,
-  maxPositionNotional: null,
-  maxOpenPositions: null,
-  maxGrossExposure: null,
-  maxPriceDeviationPercent: null,
-  duplicateWindowMs: 0,
-  maxDailyLoss: null,
-};
-
-export const KILL_SWITCH_OFF: KillSwitchState = { tripped: false, reason: null, trippedAt: null };
 
 export const T0 = 1_700_000_000_000;
 
@@ -84,7 +71,7 @@ export function makeContext(input: ContextInput = {}): RiskContext {
   if (input.referencePrice !== undefined) reference = input.referencePrice === null ? null : price(input.referencePrice);
   return {
     order,
-    limits: { ...NO_LIMITS, ...input.limits },
+    limits: { ...NO_RISK_LIMITS, ...input.limits },
     killSwitch: input.killSwitch ?? KILL_SWITCH_OFF,
     lastPrice: last,
     referencePrice: reference,
