@@ -12,22 +12,12 @@ import { buyAndHold } from '../src/main/core/strategy/builtin/buy-and-hold';
 import { smaCrossover } from '../src/main/core/strategy/builtin/sma-crossover';
 import type { StrategyDefinition } from '../src/main/core/strategy/strategy-api';
 import type { Bench, BenchRow } from './bench-row';
+import { mulberry32 } from '../src/main/core/ports/random';
 
 const BARS = 1_000_000;
 const FAST = 10;
 const SLOW = 30;
 const START = Date.UTC(2024, 0, 2);
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomWalk(n: number, seed: number): BarColumns {
   const random = mulberry32(seed);

@@ -20,7 +20,7 @@ import { EventHub } from '../src/main/core/events/event-hub';
 import type { Bar } from '../src/main/core/market-data/types';
 import { startBacktests, type Backtests } from '../src/main/node/backtest/start-backtests';
 import { YOUNG_GENERATION_MB } from '../src/main/node/backtest/worker/backtest-worker-client';
-import { mulberry32 } from '../src/main/node/backtest/sweep-planner';
+import { mulberry32 } from '../src/main/core/ports/random';
 import { openSqliteStore } from '../src/main/node/store/database';
 import { migrateToLatest } from '../src/main/node/store/migrate';
 import { SqliteBarStore } from '../src/main/node/store/sqlite-bar-store';

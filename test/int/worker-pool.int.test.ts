@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_STRATEGIES } from '../../src/main/core/strategy/builtin';
-import { mulberry32 } from '../../src/main/node/backtest/sweep-planner';
+import { mulberry32 } from '../../src/main/core/ports/random';
 import { runJob } from '../../src/main/node/backtest/worker/run-job';
 import { backtestWorkerEntry } from '../../src/main/node/backtest/worker/worker-entry';
 import type { RunJob, SeriesData, WorkerInit } from '../../src/main/node/backtest/worker/worker-protocol';

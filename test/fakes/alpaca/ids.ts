@@ -1,9 +1,11 @@
+import { mulberry32 } from '../../../src/main/core/ports/random';
+
 /** Seeded UUID v4-shaped ids, so two runs of a test see the same order and execution ids. */
 export class IdSource {
-  private state: number;
+  private readonly random: () => number;
 
   constructor(seed = 1) {
-    this.state = seed >>> 0 || 1;
+    this.random = mulberry32(seed >>> 0 || 1);
   }
 
   uuid(): string {
@@ -12,13 +14,9 @@ export class IdSource {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
-  /** mulberry32: small, fast and good enough for ids. */
+  /** 32 random bits (mulberry32's output before it is scaled to [0, 1): exact). */
   private next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    return this.random() * 4294967296;
   }
 }
 

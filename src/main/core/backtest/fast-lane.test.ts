@@ -4,19 +4,9 @@ import type { CommissionModel } from '@shared/dto/trading';
 import type { StrategyOrder } from '../strategy/strategy-api';
 import { runBacktest } from './engine';
 import { D0, inputFor, scripted, type Row } from './test-support';
+import { mulberry32 } from '../ports/random';
 
 const MINUTE = 60_000;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Minute bars of a walk on the cent; highs and lows off the cent by float sums, volumes small enough to split fills. */
 function walk(n: number, random: () => number): Row[] {

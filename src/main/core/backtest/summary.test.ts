@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '@shared/money/decimal';
-import { mulberry32 } from '../../node/backtest/sweep-planner';
+import { mulberry32 } from '../ports/random';
 import { BUILTIN_STRATEGIES } from '../strategy/builtin';
 import { resolveStrategyParams } from '../strategy/params';
 import type { StrategyDefinition } from '../strategy/strategy-api';

@@ -3,16 +3,18 @@ export interface RandomSource {
   next(): number;
 }
 
-/** mulberry32: tiny, fast, good enough for market simulation (not for secrets). */
-export function seededRandom(seed: number): RandomSource {
+/** mulberry32: tiny, fast, good enough for market simulation, sweeps and tests (not for secrets). Uniform [0, 1). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  return {
-    next() {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function seededRandom(seed: number): RandomSource {
+  return { next: mulberry32(seed) };
 }

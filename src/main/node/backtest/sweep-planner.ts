@@ -1,4 +1,5 @@
 import type { BacktestMetrics, ParamValue, ParamValues } from '@shared/dto/backtest';
+import { mulberry32 } from '../../core/ports/random';
 
 /** The largest grid a sweep runs in full; a random search samples from grids up to MAX_SAMPLED_GRID. */
 export const MAX_GRID = 10_000;
@@ -51,18 +52,6 @@ function gridPoint(grid: Readonly<Record<string, readonly ParamValue[]>>, index:
     rest = Math.floor(rest / options.length);
   }
   return Object.fromEntries(entries.map(([name], i) => [name, values[i] ?? 0]));
-}
-
-/** A small, fast, seedable PRNG (uniform in [0, 1)). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One walk-forward step, as bar indices into the tested range (inclusive bounds). */

@@ -4,24 +4,13 @@ import { Decimal, price, quantity, toDecimalString, type Price } from '@shared/m
 import type { RiskContext } from './risk-context';
 import { checkOrder, RISK_RULES } from './risk-engine';
 import { makeContext } from './test-orders';
+import { mulberry32 as seeded } from '../../ports/random';
 
 /**
  * Property tests: random orders against random limits, each rule compared with an oracle
  * written independently (worst-case positions before and after, deviation by multiplication).
  * A rule must refuse exactly the orders its oracle says break the limit.
  */
-
-/** mulberry32: a tiny seeded generator, so a failure replays. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = ReturnType<typeof seeded>;
 const int = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
