@@ -85,19 +85,23 @@ describe('SqliteBarStore bars', () => {
     expect(store.extent('SPY', '1d')).toEqual({ first: bar(0).time, last: bar(100).time, count: 101 });
   });
 
-  it('moves its data version on a write through any store on the connection and on another connection’s commit', async () => {
+  it('moves its data version on a write of the series through any store on the connection and on another connection’s commit, not on other series', async () => {
     const dataDir = tempDir();
     const { store, sqlite } = await barStore(dataDir);
     const twin = new SqliteBarStore(sqlite);
-    const v0 = store.dataVersion();
-    expect(store.dataVersion()).toBe(v0);
+    const version = () => store.dataVersion(['SPY'], '1d');
+    const v0 = version();
+    expect(version()).toBe(v0);
+    twin.upsertBars('QQQ', '1d', [bar(0)]);
+    twin.upsertBars('SPY', '1m', [bar(0)]);
+    expect(version()).toBe(v0);
     twin.upsertBars('SPY', '1d', [bar(0)]);
-    const v1 = store.dataVersion();
+    const v1 = version();
     expect(v1).not.toBe(v0);
     const other = openSqliteStore(join(dataDir, 'kestrel.db'));
     open.push(other);
     new SqliteBarStore(other.sqlite).upsertBars('SPY', '1d', [bar(1)]);
-    expect(store.dataVersion()).not.toBe(v1);
+    expect(version()).not.toBe(v1);
   });
 
   it('writes a batch all or nothing: one non-finite value and none of it is stored', async () => {

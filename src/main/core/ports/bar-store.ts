@@ -20,8 +20,12 @@ export interface BarStore {
   readBars(range: BarRange): BarColumns;
   /** Bar open times of the first and last stored bar, or null when none. */
   extent(symbol: string, timeframe: Timeframe): { first: number; last: number; count: number } | null;
-  /** Changes whenever stored bars may have changed (any writer); equal versions mean equal bars. */
-  dataVersion?(): string;
+  /**
+   * Changes whenever the stored bars of these series may have changed (any writer); equal
+   * versions mean equal bars. Writes to other series leave it (a live feed stores bars of its
+   * own symbols every minute).
+   */
+  dataVersion?(symbols: readonly string[], timeframe: Timeframe): string;
 }
 
 export interface InstrumentStore {

@@ -4,13 +4,14 @@ import { DomainError } from '../../core/api/domain-error';
 import { equityArrays } from '../../core/backtest/equity-columns';
 import type { BarStore, InstrumentStore } from '../../core/ports/bar-store';
 import type { SqliteBacktestRepository } from '../store/sqlite-backtest-repository';
-import { loadSeries, runSetup, shareSeries, transferables } from './load-series';
+import { loadSeries, runSetup, transferables } from './load-series';
 import { SeriesCache } from './series-cache';
 import { gridPoints, isRankableMetric, rankableMetrics, randomPoints, SweepPlanError, walkForwardWindows } from './sweep-planner';
 import { SweepRun, type WindowTimes } from './sweep-run';
 import { strategyParams, sweepParams, type StrategyCatalog } from './strategy-catalog';
 import type { WorkerEntry } from './worker/worker-entry';
 import type { SeriesData, WorkerInit } from './worker/worker-protocol';
+import type { BacktestWorkerClient } from './worker/backtest-worker-client';
 import { WorkerPool } from './worker/worker-pool';
 
 /** Finished sweeps kept for `backtest.sweep.get` (running ones are always kept). */
@@ -56,8 +57,7 @@ export class BacktestService {
     const params = strategyParams(definition, request.params);
     if (ref.source === 'builtin') this.pool.prestart(1); // boots while the bars are read
     const { series } = await loadSeries(this.options.bars, request, definition.warmup(params));
-    const [worker] = await this.pool.acquire(1, this.init(ref, request, series), transferables(series));
-    if (!worker) throw new Error('No backtest worker');
+    const [worker] = (await this.pool.acquire(1, this.init(ref, request, series), transferables(series))) as [BacktestWorkerClient];
     try {
       const { output } = await worker.run({ jobId: 0, params, from: request.from ?? null, to: null, detail: 'full' });
       if (!output) throw new Error('The backtest worker sent no output');
@@ -85,10 +85,7 @@ export class BacktestService {
     const wanted = request.workers ?? this.options.defaultWorkers;
     if (ref.source === 'builtin') this.pool.prestart(request.walkForward ? wanted : Math.min(wanted, points.length)); // boot while the bars are read
     // Shared, read-only buffers: safe to hand to the next sweep's workers as well.
-    const loaded = await this.cache.get(key, this.options.bars.dataVersion?.() ?? null, async () => {
-      const fresh = await loadSeries(this.options.bars, base, warmup);
-      return { ...fresh, series: shareSeries(fresh.series) };
-    });
+    const loaded = await this.cache.get(key, this.options.bars.dataVersion?.(base.symbols, base.timeframe) ?? null, () => loadSeries(this.options.bars, base, warmup, 'shared'));
     const walkForward = request.walkForward ? { windows: windowTimes(loaded.series[0], loaded.warmupBars, request.walkForward), metric: request.walkForward.metric } : null;
     const shared = loaded.series;
     const jobs = walkForward ? walkForward.windows.length * (points.length + 1) : points.length;

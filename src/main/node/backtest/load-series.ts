@@ -20,37 +20,38 @@ const SLICE = 32_768;
  * The request's bars from the store, per symbol: `warmup` bars before `from` (so indicators
  * are ready on the first tradable bar), then every bar in [from, to]. Read in slices with a
  * turn of the event loop between them: a million bars take over a second to read, and the
- * engine's thread must keep serving orders and the UI meanwhile.
+ * engine's thread must keep serving orders and the UI meanwhile. `memory` 'shared': the
+ * columns land in one SharedArrayBuffer per symbol, so every worker of a sweep reads one copy.
  */
-export async function loadSeries(store: BarStore, request: BacktestRequest, warmupWanted: number): Promise<LoadedSeries> {
+export async function loadSeries(store: BarStore, request: BacktestRequest, warmupWanted: number, memory: 'own' | 'shared' = 'own'): Promise<LoadedSeries> {
   // A user strategy's warmup() may return anything; a bad answer means none.
   const warmup = Number.isFinite(warmupWanted) ? Math.max(0, Math.floor(warmupWanted)) : 0;
   let warmupBars = 0;
   const series: SeriesData[] = [];
   for (const [index, symbol] of request.symbols.entries()) {
-    const range = await readSliced(store, { symbol, timeframe: request.timeframe, from: request.from, to: request.to });
-    if (range.length === 0) throw new DomainError('NOT_FOUND', noBarsMessage(store, request, symbol));
+    const slices = await readSlices(store, { symbol, timeframe: request.timeframe, from: request.from, to: request.to });
+    if (slices[0]!.length === 0) throw new DomainError('NOT_FOUND', noBarsMessage(store, request, symbol));
     const before =
       request.from === undefined || warmup <= 0
         ? null
         : store.readBars({ symbol, timeframe: request.timeframe, to: request.from - 1, limit: warmup, latest: true });
     if (index === 0) warmupBars = before?.length ?? 0;
-    series.push(toSeriesData(symbol, before === null || before.length === 0 ? range : concat(before, range)));
+    series.push(joinSeries(symbol, before !== null && before.length > 0 ? [before, ...slices] : slices, memory));
   }
   return { series, warmupBars };
 }
 
-async function readSliced(store: BarStore, range: BarRange): Promise<BarColumns> {
+/** The range's bars in slices of SLICE, oldest first (the last one short, possibly empty). */
+async function readSlices(store: BarStore, range: BarRange): Promise<BarColumns[]> {
   const slices: BarColumns[] = [];
   let from = range.from;
   for (;;) {
     const slice = store.readBars({ ...range, ...(from === undefined ? {} : { from }), limit: SLICE });
     slices.push(slice);
-    if (slice.length < SLICE) break;
+    if (slice.length < SLICE) return slices;
     from = slice.time[slice.length - 1]! + 1;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return slices.length === 1 ? slices[0]! : concatAll(slices);
 }
 
 /** What stays the same for every run of this request. */
@@ -78,21 +79,6 @@ function plainInstrument(store: InstrumentStore, symbol: string): PlainInstrumen
   };
 }
 
-/** The same bars in SharedArrayBuffers, so every worker of a sweep reads one copy. */
-export function shareSeries(series: readonly SeriesData[]): SeriesData[] {
-  return series.map((data) => {
-    const length = data.time.length;
-    const buffer = new SharedArrayBuffer(length * COLUMNS.length * Float64Array.BYTES_PER_ELEMENT);
-    const shared = COLUMNS.map((column, i) => {
-      const view = new Float64Array(buffer, i * length * Float64Array.BYTES_PER_ELEMENT, length);
-      view.set(data[column]);
-      return view;
-    });
-    const [time, open, high, low, close, volume] = shared as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-    return { symbol: data.symbol, time, open, high, low, close, volume };
-  });
-}
-
 /** The distinct buffers behind the series, to transfer them to a worker rather than copy. */
 export function transferables(series: readonly SeriesData[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
@@ -105,19 +91,17 @@ export function transferables(series: readonly SeriesData[]): ArrayBuffer[] {
   return [...buffers];
 }
 
-function toSeriesData(symbol: string, bars: BarColumns): SeriesData {
-  return { symbol, time: bars.time, open: bars.open, high: bars.high, low: bars.low, close: bars.close, volume: bars.volume };
-}
-
-function concat(first: BarColumns, second: BarColumns): BarColumns {
-  return concatAll([first, second]);
-}
-
-/** The parts end to end, one copy each (pairwise joining would copy the growing head again per part). */
-function concatAll(parts: readonly BarColumns[]): BarColumns {
+/** The parts end to end in one copy per column (none for a single part in own memory). */
+function joinSeries(symbol: string, parts: readonly BarColumns[], memory: 'own' | 'shared'): SeriesData {
+  const single = parts.length === 1 ? parts[0]! : null;
+  if (single && memory === 'own') {
+    return { symbol, time: single.time, open: single.open, high: single.high, low: single.low, close: single.close, volume: single.volume };
+  }
   const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const join = (column: (typeof COLUMNS)[number]) => {
-    const out = new Float64Array(length);
+  const bytes = length * Float64Array.BYTES_PER_ELEMENT;
+  const buffer = memory === 'shared' ? new SharedArrayBuffer(bytes * COLUMNS.length) : null;
+  const join = (column: (typeof COLUMNS)[number], i: number) => {
+    const out = buffer ? new Float64Array(buffer, i * bytes, length) : new Float64Array(length);
     let at = 0;
     for (const part of parts) {
       out.set(part[column].subarray(0, part.length), at);
@@ -125,7 +109,8 @@ function concatAll(parts: readonly BarColumns[]): BarColumns {
     }
     return out;
   };
-  return { length, time: join('time'), open: join('open'), high: join('high'), low: join('low'), close: join('close'), volume: join('volume') };
+  const [time, open, high, low, close, volume] = COLUMNS.map(join) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  return { symbol, time, open, high, low, close, volume };
 }
 
 function noBarsMessage(store: BarStore, request: BacktestRequest, symbol: string): string {

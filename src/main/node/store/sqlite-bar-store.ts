@@ -13,13 +13,14 @@ const MAX_TIME = Number.MAX_SAFE_INTEGER;
 /** First allocation of a range read without a small limit; doubles as rows arrive. */
 const INITIAL_CAPACITY = 4096;
 
+/** Bar writes per connection and series (`symbol|timeframe`), shared by every store instance on it. */
+const BAR_WRITES = new WeakMap<BetterSqlite3.Database, Map<string, number>>();
+
 /**
  * Bars and instruments on the raw better-sqlite3 handle with prepared statements: this is the
  * hot path (500k-bar chart loads, bulk imports), where kysely's per-query building would show.
  * Construct after migrations have run.
  */
-/** Bar writes per connection, shared by every store instance on it. */
-const BAR_WRITES = new WeakMap<BetterSqlite3.Database, number>();
 
 export class SqliteBarStore implements BarStore, InstrumentStore {
   private readonly bars: BarStatements;
@@ -56,7 +57,9 @@ export class SqliteBarStore implements BarStore, InstrumentStore {
 
   upsertBars(symbol: string, timeframe: Timeframe, bars: readonly Bar[]): number {
     const upsert = this.bars.upsert;
-    BAR_WRITES.set(this.db, (BAR_WRITES.get(this.db) ?? 0) + 1);
+    const writes = this.writes();
+    const key = `${symbol}|${timeframe}`;
+    writes.set(key, (writes.get(key) ?? 0) + 1);
     return this.transaction(() => {
       let changed = 0;
       for (const bar of bars) {
@@ -79,11 +82,23 @@ export class SqliteBarStore implements BarStore, InstrumentStore {
   }
 
   /**
-   * Bar writes through this connection (every store on it counts) and SQLite's data_version,
-   * which moves when another connection commits: together they change whenever bars may have.
+   * The series' bar writes through this connection (every store on it counts) and SQLite's
+   * data_version, which moves when another connection commits anything: together they change
+   * whenever these bars may have.
    */
-  dataVersion(): string {
-    return `${BAR_WRITES.get(this.db) ?? 0}:${String(this.db.pragma('data_version', { simple: true }))}`;
+  dataVersion(symbols: readonly string[], timeframe: Timeframe): string {
+    const writes = this.writes();
+    const counts = symbols.map((symbol) => writes.get(`${symbol}|${timeframe}`) ?? 0);
+    return `${counts.join(',')}:${String(this.db.pragma('data_version', { simple: true }))}`;
+  }
+
+  private writes(): Map<string, number> {
+    let writes = BAR_WRITES.get(this.db);
+    if (!writes) {
+      writes = new Map();
+      BAR_WRITES.set(this.db, writes);
+    }
+    return writes;
   }
 
   readBars(range: BarRange): BarColumns {
