@@ -22,8 +22,6 @@ export interface FastLaneOptions {
   tradingDayOf: (time: number) => string;
   /** Called after each change of an order. */
   changed: (order: FastOrder) => void;
-  /** Called when an order leaves the book. */
-  ended: (order: FastOrder) => void;
 }
 
 /** Per-order commission in cash units for the models the lane takes; null for the rest. */
@@ -161,7 +159,6 @@ export class FastLane {
     order.status = status;
     order.updatedAt = time;
     this.options.changed(order);
-    this.options.ended(order);
   }
 
   /** Every working order, in creation order. */
@@ -192,10 +189,7 @@ export class FastLane {
     slot.time = time;
     this.options.account.applyUnits(slot);
     this.options.changed(order);
-    if (order.status === 'filled') {
-      this.remove(order);
-      this.options.ended(order);
-    }
+    if (order.status === 'filled') this.remove(order);
   }
 
   private remove(order: FastOrder): void {

@@ -71,7 +71,6 @@ export class SimBroker {
       commission: options.commission,
       tradingDayOf: options.tradingDayOf,
       changed: options.onOrder === null ? NOTHING : (order) => options.onOrder?.(this.orderOf(order)),
-      ended: NOTHING, // the lane's own lists are its index (no map churn per order)
     });
     this.fastMode = this.fast.available && options.fastLane !== false;
     this.venue = new Venue(this.book, (report) => this.onReport(report), {

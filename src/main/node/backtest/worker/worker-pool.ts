@@ -93,9 +93,7 @@ export class WorkerPool {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    const idle = this.idle.splice(0);
-    for (const { timer } of idle) clearTimeout(timer);
-    await Promise.all([...idle.map(({ client }) => client.terminate()), ...[...this.busy].map((client) => this.discard(client))]);
+    await Promise.all([this.retireIdle(), ...[...this.busy].map((client) => this.discard(client))]);
   }
 
   private take(reuse: boolean): BacktestWorkerClient {
@@ -114,10 +112,7 @@ export class WorkerPool {
   private spawn(): BacktestWorkerClient {
     const client = BacktestWorkerClient.spawn(this.entry());
     // A thread that dies while idle leaves the pool.
-    void client.closed.then(() => {
-      const at = this.idle.findIndex((entry) => entry.client === client);
-      if (at >= 0) clearTimeout(this.idle.splice(at, 1)[0]!.timer);
-    });
+    void client.closed.then(() => this.unpark(client));
     return client;
   }
 
@@ -128,9 +123,13 @@ export class WorkerPool {
     this.idle.push(entry);
   }
 
+  private unpark(client: BacktestWorkerClient): void {
+    const at = this.idle.findIndex((entry) => entry.client === client);
+    if (at >= 0) clearTimeout(this.idle.splice(at, 1)[0]!.timer);
+  }
+
   private retire(entry: Idle): void {
-    const at = this.idle.indexOf(entry);
-    if (at >= 0) this.idle.splice(at, 1);
+    this.unpark(entry.client);
     void entry.client.terminate();
   }
 }
