@@ -6,6 +6,7 @@ import { errorResponse, type ServerMessage } from '@shared/contract/envelope';
 import type { RpcErrorBody } from '@shared/contract/errors';
 import type { Logger } from '../../core/ports/logger';
 import type { Engine } from '../host';
+import { rawText } from '../adapters/socket/raw-text';
 
 export interface WsBridgeOptions {
   engine: Engine;
@@ -126,9 +127,4 @@ function refuse(socket: Duplex, status: number, text: string): void {
 function byteLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
   return data instanceof ArrayBuffer ? data.byteLength : data.length;
-}
-
-function rawText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
 }

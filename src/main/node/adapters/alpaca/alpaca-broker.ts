@@ -4,7 +4,7 @@ import type { Broker, BrokerPosition } from '../../../core/ports/broker';
 import type { RandomSource } from '../../../core/ports/random';
 import type { ExecutionReport } from '../../../core/trading/model/execution-report';
 import { isOpen, type Order } from '../../../core/trading/model/order';
-import { mathRandom, REST_BACKOFF } from '../polygon/backoff';
+import { mathRandom, REST_BACKOFF } from '../backoff';
 import { LEG_WAIT_MS, RECENT_ORDERS_MS, SUBMIT_DEFAULTS, type AlpacaBrokerOptions } from './broker-options';
 import { brokerPositions, workingOrders } from './broker-views';
 import { AlpacaApiError } from './errors';

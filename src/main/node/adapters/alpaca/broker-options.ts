@@ -5,7 +5,7 @@ import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
 import type { Scheduler } from '../../../core/ports/scheduler';
 import type { Order } from '../../../core/trading/model/order';
-import type { BackoffPolicy } from '../polygon/backoff';
+import type { BackoffPolicy } from '../backoff';
 import type { SubmitSafelyOptions } from './submit-safely';
 import type { AlpacaTradingApi } from './trading-api';
 

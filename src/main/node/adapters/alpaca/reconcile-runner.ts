@@ -2,7 +2,7 @@ import type { BrokerState, ReconciliationDifference, ReconciliationReport } from
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
 import type { Scheduler } from '../../../core/ports/scheduler';
-import { fullJitterDelay, type BackoffPolicy } from '../polygon/backoff';
+import { fullJitterDelay, type BackoffPolicy } from '../backoff';
 
 type Reason = ReconciliationReport['reason'];
 type Health = { state: BrokerState; detail: string | null };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../core/ports/clock';
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
-import type { BackoffPolicy } from '../polygon/backoff';
+import type { BackoffPolicy } from '../backoff';
 import type { AlpacaEndpointGroup, CircuitState } from './circuit-breaker';
 import { maskKeyId } from './config';
 import { AlpacaTransport, type AlpacaAnswer, type AlpacaRequest } from './rest-transport';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../core/ports/clock';
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
-import { fullJitterDelay, type BackoffPolicy } from '../polygon/backoff';
+import { fullJitterDelay, type BackoffPolicy } from '../backoff';
 import { ALPACA_ENDPOINT_GROUPS, CircuitBreaker, type AlpacaEndpointGroup, type CallVerdict, type CircuitState } from './circuit-breaker';
 import {
   AlpacaApiError,
@@ -14,6 +14,7 @@ import {
 } from './errors';
 import { AlpacaRateLimiter, readRateLimitHeaders } from './rate-limiter';
 import { AlpacaErrorBody } from './wire';
+import { errorText } from '../error-text';
 
 export interface AlpacaRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -236,12 +237,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
-  }
-  return String(error);
 }

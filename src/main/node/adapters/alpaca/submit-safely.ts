@@ -1,6 +1,6 @@
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
-import { fullJitterDelay, type BackoffPolicy } from '../polygon/backoff';
+import { fullJitterDelay, type BackoffPolicy } from '../backoff';
 import { AlpacaApiError, AlpacaCircuitOpenError, AlpacaRateLimitedError, outcomeUnknown } from './errors';
 import type { AlpacaTradingApi } from './trading-api';
 import type { AlpacaOrder, AlpacaOrderRequest } from './wire';

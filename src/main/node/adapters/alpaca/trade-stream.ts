@@ -1,12 +1,13 @@
 import type { BrokerState } from '@shared/dto/broker';
-import WebSocket, { type RawData } from 'ws';
+import WebSocket from 'ws';
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
 import type { Scheduler } from '../../../core/ports/scheduler';
-import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from '../polygon/backoff';
+import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from '../backoff';
 import { parseStreamMessage } from './stream-message';
 import type { TradeUpdate } from './wire';
 import { closeSocket } from '../socket/close-socket';
+import { rawText } from '../socket/raw-text';
 
 export interface TradeStreamOptions {
   /** wss://paper-api.alpaca.markets/stream or wss://api.alpaca.markets/stream. */
@@ -209,10 +210,4 @@ export class AlpacaTradeStream {
   private clearTimers(): void {
     for (const cancel of this.cancelTimers.splice(0)) cancel();
   }
-}
-
-function rawText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }

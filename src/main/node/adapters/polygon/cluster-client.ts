@@ -1,12 +1,13 @@
-import WebSocket, { type RawData } from 'ws';
+import WebSocket from 'ws';
 import type { Clock } from '../../../core/ports/clock';
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
 import type { Scheduler } from '../../../core/ports/scheduler';
-import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from './backoff';
+import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from '../backoff';
 import { parseFrame, type FrameSink, type MalformedReason } from './parse';
 import type { PolygonCluster } from './symbols';
 import { closeSocket } from '../socket/close-socket';
+import { rawText } from '../socket/raw-text';
 
 export type ClusterPhase = 'idle' | 'connecting' | 'authenticating' | 'live' | 'waiting' | 'rejected' | 'stopped';
 
@@ -258,10 +259,4 @@ export class PolygonClusterClient {
   private clearTimers(): void {
     for (const cancel of this.cancelTimers.splice(0)) cancel();
   }
-}
-
-function rawText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }

@@ -1,7 +1,8 @@
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
-import { fullJitterDelay, mathRandom, REST_BACKOFF, type BackoffPolicy } from './backoff';
+import { fullJitterDelay, mathRandom, REST_BACKOFF, type BackoffPolicy } from '../backoff';
 import { describeStatus, kindForStatus, PolygonApiError } from './errors';
+import { errorText } from '../error-text';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 export type JsonObject = Record<string, unknown>;
@@ -149,12 +150,4 @@ function parseObject(text: string): JsonObject | null {
 function stringField(body: JsonObject, name: string): string | null {
   const value = body[name];
   return typeof value === 'string' ? value : null;
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
-  }
-  return String(error);
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../../../core/ports/logger';
 import type { FeedEvent, MarketFeed } from '../../../core/ports/market-feed';
 import type { RandomSource } from '../../../core/ports/random';
 import type { Scheduler } from '../../../core/ports/scheduler';
-import { mathRandom, type BackoffPolicy } from './backoff';
+import { mathRandom, type BackoffPolicy } from '../backoff';
 import { fetchCompletedMinuteBars } from './backfill';
 import { PolygonClusterClient, type ClusterSnapshot } from './cluster-client';
 import type { PolygonConfig } from './config';

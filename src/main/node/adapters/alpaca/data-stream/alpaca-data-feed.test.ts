@@ -6,7 +6,7 @@ import type { FeedEvent } from '../../../../core/ports/market-feed';
 import { seededRandom } from '../../../../core/ports/random';
 import { systemScheduler } from '../../../system-scheduler';
 import { createAlpacaDataFeed, type AlpacaDataFeed } from './alpaca-data-feed';
-import { rawText } from './raw-text';
+import { rawText } from '../../socket/raw-text';
 
 const KEY = 'PKTESTKEY0000000001';
 const SECRET = 'secret-that-must-never-be-logged';

@@ -3,7 +3,7 @@ import type { Logger } from '../../../../core/ports/logger';
 import type { FeedEvent, MarketFeed } from '../../../../core/ports/market-feed';
 import type { RandomSource } from '../../../../core/ports/random';
 import type { Scheduler } from '../../../../core/ports/scheduler';
-import { mathRandom, type BackoffPolicy } from '../../polygon/backoff';
+import { mathRandom, type BackoffPolicy } from '../../backoff';
 import { AlpacaDataStreamClient } from './data-stream-client';
 import type { DataStreamStats, StreamSnapshot } from './stream-snapshot';
 import { describeStream } from './feed-status';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { halfJitterDelay } from './backoff';
 import type { StreamSnapshot } from './stream-snapshot';
 import { describeStream } from './feed-status';
 
@@ -35,15 +34,5 @@ describe('describeStream', () => {
       state: 'degraded',
       label: "Alpaca sip live; Alpaca's symbol limit for the sip feed is reached (405 symbol limit exceeded); not subscribed: A, B, C, D, …",
     });
-  });
-});
-
-describe('halfJitterDelay', () => {
-  it('never waits less than half the doubling window, up to the cap', () => {
-    const policy = { baseMs: 30_000, capMs: 600_000 };
-    expect(halfJitterDelay(0, policy, { next: () => 0 })).toBe(15_000);
-    expect(halfJitterDelay(0, policy, { next: () => 0.999 })).toBe(29_985);
-    expect(halfJitterDelay(2, policy, { next: () => 0.5 })).toBe(90_000);
-    expect(halfJitterDelay(40, policy, { next: () => 0 })).toBe(300_000);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../core/ports/random';
-import { fullJitterDelay } from './backoff';
-import { fromSocketSymbol, toSocketSymbol } from './symbols';
+import { seededRandom } from '../../core/ports/random';
+import { fullJitterDelay, halfJitterDelay } from './backoff';
 
 describe('fullJitterDelay', () => {
   it('spreads waits over a window that doubles up to the cap', () => {
@@ -19,13 +18,12 @@ describe('fullJitterDelay', () => {
   });
 });
 
-describe('socket symbols', () => {
-  it('maps crypto pairs both ways and passes stock tickers through', () => {
-    expect(toSocketSymbol('X:BTCUSD')).toBe('BTC-USD');
-    expect(toSocketSymbol('X:ETHUSDT')).toBe('ETH-USDT');
-    expect(toSocketSymbol('BRK.B')).toBe('BRK.B');
-    expect(toSocketSymbol('X:ZZZ')).toBeNull();
-    expect(fromSocketSymbol('crypto', 'BTC-USD')).toBe('X:BTCUSD');
-    expect(fromSocketSymbol('stocks', 'AAPL')).toBe('AAPL');
+describe('halfJitterDelay', () => {
+  it('never waits less than half the doubling window, up to the cap', () => {
+    const policy = { baseMs: 30_000, capMs: 600_000 };
+    expect(halfJitterDelay(0, policy, { next: () => 0 })).toBe(15_000);
+    expect(halfJitterDelay(0, policy, { next: () => 0.999 })).toBe(29_985);
+    expect(halfJitterDelay(2, policy, { next: () => 0.5 })).toBe(90_000);
+    expect(halfJitterDelay(40, policy, { next: () => 0 })).toBe(300_000);
   });
 });
