@@ -1,4 +1,6 @@
 import { parseDecimal, type Decimal } from '@shared/money/decimal';
+import { dayNumber, daysInMonth } from '../../../core/market-data/calendar/civil-date';
+import { nanosToMs } from '../../../core/market-data/nanos';
 
 /** A value Alpaca sent that we cannot read exactly. */
 export class AlpacaValueError extends Error {
@@ -30,7 +32,6 @@ export interface AlpacaInstant {
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 const NS_PER_SECOND = 1_000_000_000n;
-const NS_PER_MS = 1_000_000n;
 
 /**
  * An RFC 3339 timestamp read exactly: integer arithmetic throughout, so
@@ -58,37 +59,12 @@ export function alpacaTime(text: string, field = 'time'): AlpacaInstant {
     offsetSeconds = (sign === '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
   }
   // Local time minus its offset is UTC.
-  const seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+  const seconds = dayNumber({ year, month, day }) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
   const ns = BigInt(seconds) * NS_PER_SECOND + BigInt(fraction.padEnd(9, '0'));
-  return { ms: Number(floorDiv(ns, NS_PER_MS)), ns };
+  return { ms: nanosToMs(ns), ns };
 }
 
 /** Same, for Alpaca's nullable timestamps (filled_at, canceled_at …). */
 export function alpacaTimeOrNull(text: string | null | undefined, field = 'time'): AlpacaInstant | null {
   return text === null || text === undefined ? null : alpacaTime(text, field);
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-/** Floor division: BigInt's `/` truncates toward zero, which is wrong before 1970. */
-function floorDiv(numerator: bigint, divisor: bigint): bigint {
-  const quotient = numerator / divisor;
-  return numerator % divisor < 0n ? quotient - 1n : quotient;
 }
