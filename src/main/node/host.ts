@@ -79,6 +79,7 @@ export type { Session };
  */
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
+  const env = options.env ?? process.env;
   const dataDir = options.dataDir;
   await mkdir(dataDir, { recursive: true });
 
@@ -120,7 +121,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       feedStatus: feed,
       feed: options.feed ?? 'live',
       settings,
-      env: options.env ?? process.env,
+      env,
       seed: options.seed ?? randomInt(2 ** 31),
     });
     cleanups.push(() => marketData.stop());
@@ -144,8 +145,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     const tradingSwitch = new TradingSwitch(await paperStack());
     cleanups.push(() => tradingSwitch.close());
     const broker = new BrokerService({
-      host: options.host,
-      env: options.env ?? process.env,
+      env,
       hub,
       clock,
       logger: logger.child('broker'),
@@ -159,7 +159,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
           dataDir,
           keys,
           events,
-          env: options.env ?? process.env,
+          env,
           logger: logger.child('alpaca'),
           attachFeed: (feed) => marketData.attachFeed(feed),
         }),

@@ -33,7 +33,9 @@ export type BrokerStatus = z.infer<typeof BrokerStatus>;
 
 const KeyId = z.string().trim().regex(/^[A-Za-z0-9]{8,64}$/, 'An Alpaca key id is 8–64 letters and digits');
 const Secret = z.string().trim().min(16, 'The secret key looks too short').max(128);
-const Passphrase = z.string().min(8, 'A passphrase needs at least 8 characters').max(256);
+/** The vault's passphrase rule, shared by the form, the contract and the vault. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+const Passphrase = z.string().min(MIN_PASSPHRASE_LENGTH, `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`).max(256);
 
 /**
  * Keys from the Settings form. Live needs `confirmLive: true` — the form asks the user to

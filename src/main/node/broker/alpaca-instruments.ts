@@ -29,7 +29,7 @@ export async function ensureAlpacaInstruments(
   return found.length;
 }
 
-export function instrumentOf(asset: AlpacaAsset): Instrument {
+function instrumentOf(asset: AlpacaAsset): Instrument {
   const crypto = asset.class === 'crypto';
   return {
     symbol: asset.symbol,

@@ -1,5 +1,4 @@
 import type { AlpacaConnect, BrokerState, BrokerStatus, ReconciliationReport } from '@shared/dto/broker';
-import type { HostKind } from '@shared/dto/system';
 import { DomainError } from '../../core/api/domain-error';
 import type { EventHub } from '../../core/events/event-hub';
 import type { Clock } from '../../core/ports/clock';
@@ -21,7 +20,6 @@ export interface AlpacaStackEvents {
 }
 
 export interface BrokerServiceOptions {
-  host: HostKind;
   env: NodeJS.ProcessEnv;
   hub: EventHub;
   clock: Clock;

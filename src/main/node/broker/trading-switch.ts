@@ -1,5 +1,4 @@
 import type { DomainHandlers } from '../../core/api/handlers';
-import type { FeedEvent } from '../../core/ports/market-feed';
 import type { TradingMethods } from '../../core/trading/trading-handlers';
 import type { Trading } from '../trading/start-trading';
 
@@ -27,14 +26,6 @@ export class TradingSwitch {
       handlers[name] = (params: never) => (this.current.trading.handlers[name] as (p: never) => unknown)(params);
     }
     this.handlers = handlers as DomainHandlers<TradingMethods>;
-  }
-
-  get trading(): Trading {
-    return this.current.trading;
-  }
-
-  onMarketEvent(event: FeedEvent): void {
-    this.current.trading.onMarketEvent(event);
   }
 
   /**

@@ -80,8 +80,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
 
   let service: MarketDataService | null = null;
   let replay: ReplayController | null = null;
-  let liveFeed: MarketFeed | null = null;
-  let router: RoutingFeed | null = null;
+  let liveFeed: RoutingFeed | null = null;
   let stopWatching = (): void => {};
   if (options.feed === 'live') {
     const random = seededRandom(options.seed);
@@ -98,7 +97,6 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
     }
     const feed = new RoutingFeed(routes);
     liveFeed = feed;
-    router = feed;
     const replays = new ReplayController({
       clock,
       scheduler,
@@ -142,7 +140,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
       return ticker ? { price: ticker.last, time: ticker.time } : null;
     },
     attachFeed(feed) {
-      const routing = router;
+      const routing = liveFeed;
       if (!routing) return () => Promise.resolve();
       routing.addRoute({ feed, serves: (symbol) => !symbol.startsWith('SIM:') });
       void feed.start().catch((error: unknown) => logger.warn('A market feed failed to start', { source: feed.source, error: String(error) }));

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { decodeKeys, encodeKeys } from './stored-keys';
 import { DEFAULT_SCRYPT_COST, openEnvelope, parseEnvelope, sealEnvelope, serializeEnvelope, type PassphraseEnvelope, type ScryptCost } from './passphrase-envelope';
-import { MIN_PASSPHRASE_LENGTH, SecretVaultError, type AlpacaKeys, type SecretVault } from './secret-vault';
+import { MIN_PASSPHRASE_LENGTH } from '@shared/dto/broker';
+import { SecretVaultError, type AlpacaKeys, type SecretVault } from './secret-vault';
 import { readFileIfExists, removeFile, writeFileAtomic } from './vault-file';
 
 /**

@@ -58,6 +58,3 @@ export class SecretVaultError extends Error {
     super(message);
   }
 }
-
-/** As the contract asks of a passphrase (src/shared/dto/broker.ts). */
-export const MIN_PASSPHRASE_LENGTH = 8;

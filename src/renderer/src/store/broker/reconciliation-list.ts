@@ -10,7 +10,7 @@ export function reportKey(report: ReconciliationReport): string {
   return `${report.time}:${report.broker}:${report.reason}`;
 }
 
-export function hasDifferences(report: ReconciliationReport): boolean {
+function hasDifferences(report: ReconciliationReport): boolean {
   return report.differences.length > 0;
 }
 
