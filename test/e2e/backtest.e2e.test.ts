@@ -5,8 +5,6 @@ import { useE2eSession } from './support/e2e-session';
 import { importAaplDaily } from './support/import-aapl';
 import { tempDir } from '../support/temp-dir';
 
-/** 3,379 daily AAPL bars from Yahoo Finance, 2004–2018 (as in market-data.e2e.test.ts). */
-
 describe('backtesting in Chromium against kestrel serve', () => {
   const session = useE2eSession();
 

@@ -3,14 +3,13 @@ import type { Locator, Page } from 'playwright-core';
 import { watchForErrors } from './support/browser';
 import { useE2eSession } from './support/e2e-session';
 import type { ServeProcess } from './support/serve-process';
-import { sharedDataFile } from '../support/shared-data';
+import { AAPL_DAILY_CSV, sharedDataFile } from '../support/shared-data';
 import { tempDir } from '../support/temp-dir';
 
 /**
  * 3,379 daily AAPL bars from Yahoo Finance, 2004–2018. (The SPY sample in the same folder has
  * two rows whose low is above the open; the all-or-nothing importer rightly refuses it.)
  */
-const REAL_CSV = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
 const REAL_ROWS = 3_379;
 
 describe('market data in Chromium against kestrel serve', () => {
@@ -85,7 +84,7 @@ describe('market data in Chromium against kestrel serve', () => {
 
     await page.getByTestId('open-import').click();
     await page.getByTestId('import-dialog').waitFor();
-    await page.getByTestId('import-file').setInputFiles(sharedDataFile(REAL_CSV));
+    await page.getByTestId('import-file').setInputFiles(sharedDataFile(AAPL_DAILY_CSV));
     await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('import-format').textContent()).not.toBe('');
     expect(await page.locator('[data-testid="import-preview"] tbody tr').count()).toBeGreaterThan(0);

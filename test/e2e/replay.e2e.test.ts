@@ -5,8 +5,6 @@ import { useE2eSession } from './support/e2e-session';
 import { importAaplDaily } from './support/import-aapl';
 import { tempDir } from '../support/temp-dir';
 
-/** 3,379 daily AAPL bars from Yahoo Finance, 2004-08-19 to 2018-01-19. */
-
 describe('replay in Chromium against kestrel serve', () => {
   const session = useE2eSession();
 

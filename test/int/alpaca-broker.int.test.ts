@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcClient } from '@shared/client/rpc-client';
 import type { OrderDto, PlaceOrderInput } from '@shared/dto/trading';
 import type { BrokerStatus, ReconciliationReport } from '@shared/dto/broker';
-import { InProcessTransport } from '../../src/main/node/rpc/in-process-transport';
 import { startFakeAlpaca, type FakeAlpaca, type FakeAlpacaOptions } from '../fakes/alpaca/fake-alpaca-server';
-import { testEngine } from '../support/engine';
+import { inProcessClient, testEngine } from '../support/engine';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -32,8 +30,7 @@ async function desk(options: FakeAlpacaOptions = {}, before: (fake: FakeAlpaca) 
   };
   const dataDir = tempDir();
   const engine = await testEngine({ dataDir, env, feed });
-  const client = new RpcClient(new InProcessTransport(engine, 'alpaca-test'));
-  cleanups.push(() => client.close());
+  const client = inProcessClient(engine);
   const reports: ReconciliationReport[] = [];
   client.subscribe('broker.reconciliation', (report) => reports.push(report));
   await client.call('settings.update', { watchlist: ['AAPL', 'MSFT', 'HALT'] });

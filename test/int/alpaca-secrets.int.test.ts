@@ -59,8 +59,7 @@ describe('Alpaca keys', () => {
     const client = new RpcClient(recording(new InProcessTransport(engine, 'renderer'), seen));
     cleanups.push(() => client.close());
     for (const topic of Object.keys(topics) as TopicName[]) client.subscribe(topic, () => undefined);
-    const logs = await client.call('log.recent', { limit: 1000 });
-    expect(Array.isArray(logs)).toBe(true);
+    await client.call('log.recent', { limit: 1000 });
 
     await client.call('settings.update', { watchlist: ['AAPL'] });
     // A wrong secret first: the refusal must not quote it.
@@ -76,7 +75,7 @@ describe('Alpaca keys', () => {
     await expect.poll(() => fake.streamListeners(), { timeout: 10_000 }).toBe(1);
     await client.call('broker.reconcile', {});
     await client.call('broker.status', {});
-    seen.push(JSON.stringify(await client.call('log.recent', { limit: 1000 })));
+    await client.call('log.recent', { limit: 1000 }); // recorded by the transport, as every reply
     await engine.close();
 
     const secrets = [KEY.keyId, KEY.secret, wrong.secret, PASSPHRASE];

@@ -2,7 +2,6 @@
 // 2004–2018 (Yahoo), computed a second time here by a plain loop over the closes with the
 // same written convention, cash in decimal.js. Trades, quantities, prices and the final
 // equity must agree exactly; the metrics must be what the reference's numbers give.
-import { readFileSync } from 'node:fs';
 import Big from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Decimal, money } from '@shared/money/decimal';
@@ -10,18 +9,11 @@ import { runBacktest } from '../../src/main/core/backtest/engine';
 import type { BarColumns } from '../../src/main/core/market-data/types';
 import { smaCrossover } from '../../src/main/core/strategy/builtin/sma-crossover';
 import { resolveStrategyParams } from '../../src/main/core/strategy/params';
-import { sharedDataFile } from '../support/shared-data';
+import { readAaplDaily } from '../support/shared-data';
 
-const FILE = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
 const INITIAL = '100000';
 /** The file's own precision (split-adjusted prices with six decimals), so a close is a price on the tick. */
 const TICK = '0.000001';
-
-function loadDaily(): BarColumns {
-  const rows = readFileSync(sharedDataFile(FILE), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
-  const col = (j: number) => Float64Array.from(rows, (r) => (j === 0 ? Date.parse(`${r[0]}T00:00:00Z`) : Number(r[j])));
-  return { length: rows.length, time: col(0), open: col(1), high: col(2), low: col(3), close: col(4), volume: col(6) };
-}
 
 interface RefTrade {
   entryTime: number;
@@ -87,7 +79,7 @@ function reference(bars: BarColumns, fast: number, slow: number): { trades: RefT
 const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 describe('backtest reference: SMA crossover on AAPL daily 2004–2018', () => {
-  const bars = loadDaily();
+  const bars = readAaplDaily();
 
   it.each([
     [10, 30],

@@ -4,10 +4,10 @@ import type { ReplayStatus } from '@shared/dto/replay';
 import { RpcError } from '@shared/client/rpc-error';
 import { inProcessClient, testEngine } from '../support/engine';
 import { FakeTime } from '../support/fake-time';
-import { sharedDataFile } from '../support/shared-data';
+import { AAPL_DAILY_CSV, sharedDataFile } from '../support/shared-data';
 
 /** 3,379 daily AAPL bars from Yahoo Finance, 2004-08-19 to 2018-01-19. */
-const AAPL_DAILY = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
+
 const ALL = 5000;
 
 /** Lets the in-process transport deliver what the engine sent. */
@@ -17,7 +17,7 @@ async function setup() {
   const time = new FakeTime(Date.UTC(2024, 5, 4, 14, 0));
   const engine = await testEngine({ feed: 'live', seed: 7, clock: time, scheduler: time });
   const client = inProcessClient(engine);
-  const imported = await client.call('md.import.commit', { source: { kind: 'path', path: sharedDataFile(AAPL_DAILY) }, symbol: 'AAPL', timeframe: '1d' });
+  const imported = await client.call('md.import.commit', { source: { kind: 'path', path: sharedDataFile(AAPL_DAILY_CSV) }, symbol: 'AAPL', timeframe: '1d' });
   expect(imported).toMatchObject({ committed: true, rows: 3379 });
   const full = await client.call('md.bars', { symbol: 'AAPL', timeframe: '1d', limit: ALL });
   const bars: BarUpdate[] = [];

@@ -6,7 +6,6 @@
 // fill convention, sim-broker.ts). The paper broker must therefore not match a new order
 // against a finished bar's close at submit (PaperBroker.workNow): that is the one place the
 // two runtimes can part, and this test is what notices.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParamValues } from '@shared/dto/backtest';
@@ -34,13 +33,12 @@ import { migrateToLatest } from '../../src/main/node/store/migrate';
 import { SqliteBarStore } from '../../src/main/node/store/sqlite-bar-store';
 import { FakeTime } from '../support/fake-time';
 import { recordingLogger } from '../support/recording-logger';
-import { sharedDataFile } from '../support/shared-data';
+import { readAaplDaily } from '../support/shared-data';
 import { tempDir } from '../support/temp-dir';
 
 const SYMBOL = 'AAPL';
 const DAY = 86_400_000;
 /** Yahoo daily AAPL; 2015–2017 is 755 bars (split-adjusted, two decimals after rounding). */
-const AAPL_DAILY = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
 const FIRST = Date.UTC(2015, 0, 1);
 const LAST = Date.UTC(2017, 11, 31);
 /** Trades and sessions do not exist in bar data: an always-open instrument leaves only the bars. */
@@ -53,13 +51,13 @@ afterEach(async () => {
 });
 
 function readDailyBars(): Bar[] {
-  const lines = readFileSync(sharedDataFile(AAPL_DAILY), 'utf8').trim().split('\n').slice(1);
-  return lines
-    .map((line) => {
-      const [date = '', open, high, low, close, , volume] = line.split(',');
-      return { time: Date.parse(date), open: Number(open), high: Number(high), low: Number(low), close: Number(close), volume: Number(volume), vwap: null, trades: null };
-    })
-    .filter((bar) => bar.time >= FIRST && bar.time <= LAST);
+  const all = readAaplDaily();
+  const bars: Bar[] = [];
+  for (let i = 0; i < all.length; i += 1) {
+    const time = all.time[i]!;
+    if (time >= FIRST && time <= LAST) bars.push({ time, open: all.open[i]!, high: all.high[i]!, low: all.low[i]!, close: all.close[i]!, volume: all.volume[i]!, vwap: null, trades: null });
+  }
+  return bars;
 }
 
 function columnsOf(bars: readonly Bar[]): BarColumns {

@@ -1,6 +1,6 @@
 // User strategies: TypeScript files under <dataDir>/strategies, compiled with esbuild, run in
 // backtests (also inside a worker thread), with compile and run-time errors located in the file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,7 +11,7 @@ import { runBacktest } from '../../src/main/core/backtest/engine';
 import { tradingDayOf } from '../../src/main/core/market-data/calendar';
 import type { BarColumns } from '../../src/main/core/market-data/types';
 import { listUserStrategies, loadUserStrategy, UserStrategyError } from '../../src/main/node/strategies';
-import { sharedDataFile } from '../support/shared-data';
+import { readAaplDaily } from '../support/shared-data';
 import { tempDir } from '../support/temp-dir';
 
 const ROOT = resolve(__dirname, '../..');
@@ -82,13 +82,11 @@ function position(source: string, text: string, at: string): { line: number; col
 
 /** The first trading days of 2016 from Yahoo's daily AAPL. */
 function january2016(count: number): BarColumns {
-  const rows = readFileSync(sharedDataFile('daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv'), 'utf8')
-    .split('\n')
-    .filter((line) => line.startsWith('2016-01'))
-    .slice(0, count)
-    .map((line) => line.split(','));
-  const column = (k: number) => Float64Array.from(rows, (row) => (k === 0 ? Date.parse(row[0]!) : Number(row[k])));
-  return { length: rows.length, time: column(0), open: column(1), high: column(2), low: column(3), close: column(4), volume: column(6) };
+  const all = readAaplDaily();
+  const first = all.time.findIndex((time) => time >= Date.UTC(2016, 0, 1));
+  const end = Math.min(first + count, all.time.findIndex((time) => time >= Date.UTC(2016, 1, 1)));
+  const view = (column: Float64Array) => column.slice(first, end);
+  return { length: end - first, time: view(all.time), open: view(all.open), high: view(all.high), low: view(all.low), close: view(all.close), volume: view(all.volume) };
 }
 
 function backtestOf(definition: Awaited<ReturnType<typeof loadUserStrategy>>, bars: BarColumns) {

@@ -1,26 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BUILTIN_STRATEGIES } from '../../src/main/core/strategy/builtin';
 import { mulberry32 } from '../../src/main/core/ports/random';
 import { runJob } from '../../src/main/node/backtest/worker/run-job';
 import { backtestWorkerEntry } from '../../src/main/node/backtest/worker/worker-entry';
 import type { RunJob, SeriesData, WorkerInit } from '../../src/main/node/backtest/worker/worker-protocol';
 import { WorkerPool } from '../../src/main/node/backtest/worker/worker-pool';
+import { tempDir } from '../support/temp-dir';
 
 /** The pool with real worker threads started from the TypeScript sources. */
 
-let dataDir: string;
 const pools: WorkerPool[] = [];
 
-beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kestrel-pool-'));
-});
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.stop()));
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function pool(idleMs?: number): WorkerPool {
   const made = new WorkerPool(backtestWorkerEntry, idleMs);
@@ -50,7 +43,7 @@ function series(seed: number, n = 600): SeriesData {
 const init = (data: SeriesData, id = 'sma-crossover'): WorkerInit => ({
   type: 'init',
   strategy: { source: 'builtin', id },
-  dataDir,
+  dataDir: tempDir(),
   setup: { timeframe: '1d', initialCash: '100000', slippage: { model: 'none' }, commission: { model: 'none' }, benchmark: 'X', instruments: [] },
   series: [data],
 });

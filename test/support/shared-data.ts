@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BarColumns } from '../../src/main/core/market-data/types';
 
 /**
  * The real market data beside the repository (../shared/data by default, or
@@ -16,4 +17,14 @@ export function sharedDataFile(relative: string): string {
     );
   }
   return file;
+}
+
+/** Yahoo's daily AAPL history, 2004-08-19 to 2018-01-19 (Date, Open, High, Low, Close, Adj Close, Volume). */
+export const AAPL_DAILY_CSV = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
+
+/** That file as columns, oldest first: times at UTC midnight of each date, prices as written, volume. */
+export function readAaplDaily(): BarColumns {
+  const rows = readFileSync(sharedDataFile(AAPL_DAILY_CSV), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+  const column = (j: number) => Float64Array.from(rows, (row) => (j === 0 ? Date.parse(`${row[0]}T00:00:00Z`) : Number(row[j])));
+  return { length: rows.length, time: column(0), open: column(1), high: column(2), low: column(3), close: column(4), volume: column(6) };
 }

@@ -1,9 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sharedDataFile } from '../../support/shared-data';
-
-/** Yahoo's daily AAPL history, 2004-08-19 to 2018-01-19, from ../shared/data. */
-export const AAPL_DAILY_CSV = 'daily/yahoo-samples/mplfinance__yahoofinance-AAPL-20040819-20180120.csv';
+import { AAPL_DAILY_CSV, sharedDataFile } from '../../support/shared-data';
 
 /** Imports the real AAPL daily CSV through the UI's import dialog and waits for the commit. */
 export async function importAaplDaily(page: Page): Promise<void> {
