@@ -22,8 +22,9 @@ export class SafeStorageVault implements SecretVault {
     return false;
   }
 
-  unlock(): Promise<void> {
-    return Promise.resolve();
+  /** Nothing to unlock: the keys as load() reads them. */
+  unlock(): Promise<AlpacaKeys | null> {
+    return this.load();
   }
 
   async load(): Promise<AlpacaKeys | null> {

@@ -97,10 +97,9 @@ export class BrokerService {
   }
 
   async unlock(passphrase: string): Promise<BrokerStatus> {
-    await this.options.vault.unlock(passphrase).catch(() => {
+    const keys = await this.options.vault.unlock(passphrase).catch(() => {
       throw new DomainError('UNAUTHORIZED', 'Wrong passphrase, or the key file is damaged');
     });
-    const keys = await this.options.vault.load();
     if (!keys) throw new DomainError('NOT_FOUND', 'No stored keys to unlock');
     await this.connectWith(keys, false);
     await this.options.settings.update({ alpaca: { ...this.options.settings.get().alpaca, profile: keys.profile, enabled: true } });

@@ -62,6 +62,12 @@ describe('EncryptedFileVault', () => {
     expect(await restarted.load()).toEqual(KEYS);
   });
 
+  it('gives the keys it opened from unlock itself, and null for an empty vault', async () => {
+    await new EncryptedFileVault(file).save(KEYS, PASSPHRASE);
+    expect(await new EncryptedFileVault(file).unlock(PASSPHRASE)).toEqual(KEYS);
+    expect(await new EncryptedFileVault(`${file}.none`).unlock(PASSPHRASE)).toBeNull();
+  });
+
   it('writes neither the key id nor the secret in any encoding, nor the passphrase', async () => {
     await new EncryptedFileVault(file).save(KEYS, PASSPHRASE);
     const text = (await readFile(file)).toString('latin1');

@@ -30,21 +30,23 @@ export class EncryptedFileVault implements SecretVault {
     return this.#passphrase === null && this.has();
   }
 
-  unlock(passphrase: string): Promise<void> {
+  unlock(passphrase: string): Promise<AlpacaKeys | null> {
     return this.serially(async () => {
       const candidate = encode(passphrase);
       const envelope = await this.readEnvelope();
       if (!envelope) {
         candidate.fill(0);
-        return;
+        return null;
       }
+      let keys: AlpacaKeys;
       try {
-        decodeKeys(await openEnvelope(envelope, candidate));
+        keys = decodeKeys(await openEnvelope(envelope, candidate));
       } catch (error) {
         candidate.fill(0);
         throw error;
       }
       this.hold(candidate);
+      return keys;
     });
   }
 

@@ -17,10 +17,11 @@ export interface SecretVault {
   /** Stored keys exist but cannot be read until unlock (passphrase vaults only). */
   locked(): boolean;
   /**
-   * Checks the passphrase against the stored keys and keeps it in memory, so load and save work.
-   * Rejects with 'wrong-passphrase' (state unchanged); resolves doing nothing when empty.
+   * Checks the passphrase against the stored keys and keeps it in memory, so load and save work;
+   * resolves with the keys it opened (one key derivation, not two), null when empty. Rejects
+   * with 'wrong-passphrase' (state unchanged).
    */
-  unlock(passphrase: string): Promise<void>;
+  unlock(passphrase: string): Promise<AlpacaKeys | null>;
   /** The stored keys, or null when there are none. Rejects with 'locked' while locked. */
   load(): Promise<AlpacaKeys | null>;
   /**
