@@ -16,11 +16,11 @@ import { BACKTEST_LIMITS } from '../../src/main/core/backtest/order-intake';
 import { ReplayFeed } from '../../src/main/core/feeds/replay/replay-feed';
 import { tradingDayOf } from '../../src/main/core/market-data/calendar';
 import type { Bar, BarColumns } from '../../src/main/core/market-data/types';
-import type { FeedEvent } from '../../src/main/core/ports/market-feed';
 import { BUILTIN_STRATEGIES } from '../../src/main/core/strategy/builtin';
 import { resolveParams } from '../../src/main/core/strategy/params';
 import type { Strategy, StrategyDefinition } from '../../src/main/core/strategy/strategy-api';
 import { StrategyRunner } from '../../src/main/core/strategy/strategy-runner';
+import { workMarketEvent } from '../../src/main/core/trading/execution/market-event';
 import { MarkBoard } from '../../src/main/core/trading/execution/mark-board';
 import { MemoryJournal } from '../../src/main/core/trading/execution/memory-journal';
 import { OrderManager } from '../../src/main/core/trading/execution/order-manager';
@@ -155,18 +155,12 @@ async function paper(definition: StrategyDefinition, params: ParamValues, bars: 
   runner.start();
 
   // What the trading composition does with a market event (start-trading.ts, onMarketEvent).
-  const onMarketEvent = (event: FeedEvent): void => {
-    if (event.type !== 'bar') return;
-    marks.update(event.symbol, event.bar.close, event.bar.time);
-    const price = marks.price(event.symbol, SPEC.tickSize);
-    if (price && manager.books.ledger.position(event.symbol)) manager.books.ledger.mark(event.symbol, price, event.bar.time);
-    manager.onMarket(() => broker.onMarket(event));
-  };
+  const parts = { marks, manager, paper: broker, tickOf: () => SPEC.tickSize };
   let played = 0;
   feed.onEvent((event) => {
     if (event.type !== 'bar') return;
     played += 1;
-    onMarketEvent(event);
+    workMarketEvent(event, parts);
     runner?.onBar(event.symbol, event.timeframe, event.bar, { warmUp: event.bar.time < from });
   });
   feed.subscribe([SYMBOL]);

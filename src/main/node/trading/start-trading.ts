@@ -16,6 +16,7 @@ import type { Scheduler } from '../../core/ports/scheduler';
 import type { SettingsService } from '../../core/settings/settings-service';
 import { marketPhase, sessionFor, tradingDayOf } from '../../core/market-data/calendar';
 import { MarkBoard } from '../../core/trading/execution/mark-board';
+import { lastPriceOf, workMarketEvent } from '../../core/trading/execution/market-event';
 import { OrderManager } from '../../core/trading/execution/order-manager';
 import { orderToDto } from '../../core/trading/model/order';
 import { fillToDto } from '../../core/trading/model/fill';
@@ -129,9 +130,8 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
       manager.books.ledger.positions().map((position) => ({ symbol: position.symbol, quantity: position.quantity, costBasis: position.costBasis })),
   };
   options.prime?.((event) => {
-    const last = lastPrice(event);
-    const symbol = marketSymbol(event);
-    if (last && symbol) marks.update(symbol, last.price, last.time);
+    const last = lastPriceOf(event);
+    if (last) marks.update(last.symbol, last.price, last.time);
     paper.onMarket(event);
   });
   await manager.start();
@@ -154,23 +154,12 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
   };
   const handlers = tradingHandlers(handlerDeps);
 
+  const eventParts = { marks, manager, paper, tickOf: (symbol: string) => instrument(symbol)?.tickSize ?? MARK_TICK };
   const onMarketEvent = (event: FeedEvent): void => {
-    const symbol = marketSymbol(event);
-    if (symbol === null) return;
-    const last = lastPrice(event);
-    if (last !== null) {
-      marks.update(symbol, last.price, last.time);
-      const spec = instrument(symbol);
-      const price = marks.price(symbol, spec?.tickSize ?? MARK_TICK);
-      if (price && manager.books.ledger.position(symbol)) {
-        manager.books.ledger.mark(symbol, price, last.time);
-        publisher.markDirty();
-      }
-    }
     try {
-      manager.onMarket(() => paper.onMarket(event));
+      if (workMarketEvent(event, eventParts)) publisher.markDirty();
     } catch (error) {
-      logger.error('The paper broker could not process a market event', { symbol, error: String(error) });
+      logger.error('The paper broker could not process a market event', { symbol: lastPriceOf(event)?.symbol ?? null, error: String(error) });
     }
   };
   const stops = [
@@ -205,30 +194,4 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
       return Promise.resolve();
     },
   };
-}
-
-function marketSymbol(event: FeedEvent): string | null {
-  switch (event.type) {
-    case 'trade':
-      return event.trade.symbol;
-    case 'quote':
-      return event.quote.symbol;
-    case 'bar':
-      return event.symbol;
-    case 'status':
-      return null;
-  }
-}
-
-function lastPrice(event: FeedEvent): { price: number; time: number } | null {
-  switch (event.type) {
-    case 'trade':
-      return { price: event.trade.price, time: event.trade.time };
-    case 'quote':
-      return { price: (event.quote.bidPrice + event.quote.askPrice) / 2, time: event.quote.time };
-    case 'bar':
-      return { price: event.bar.close, time: event.bar.time };
-    case 'status':
-      return null;
-  }
 }
