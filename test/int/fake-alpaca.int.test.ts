@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, type RawData } from 'ws';
 import { AlpacaAccount, AlpacaClock, AlpacaErrorBody, AlpacaOrder, AlpacaPosition, TradeUpdate } from '../../src/main/node/adapters/alpaca/wire';
 import { startFakeAlpaca, type FakeAlpaca, type FakeAlpacaOptions } from '../fakes/alpaca/fake-alpaca-server';
-import { waitFor } from '../fakes/polygon/harness';
+import { waitFor } from '../support/wait-for';
 
 const KEY = { keyId: 'PKTEST1', secret: 'sekret-one' };
 const AUTH = { 'APCA-API-KEY-ID': KEY.keyId, 'APCA-API-SECRET-KEY': KEY.secret };

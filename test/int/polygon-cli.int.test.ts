@@ -4,7 +4,9 @@ import { backfillCommand } from '../../src/main/node/cli/commands/backfill-comma
 import { recordCommand } from '../../src/main/node/cli/commands/record-command';
 import { CliError } from '../../src/main/node/cli/cli-error';
 import { FakePolygonServer } from '../fakes/polygon/fake-polygon-server';
-import { asRows, openBarStore, storedBars, waitFor } from '../fakes/polygon/harness';
+import { asRows, storedBars } from '../fakes/polygon/harness';
+import { openBarStore } from '../support/bar-store';
+import { waitFor } from '../support/wait-for';
 import { MINUTE_MS } from '../fakes/polygon/market-data';
 import { testEngine } from '../support/engine';
 import { tempDir } from '../support/temp-dir';

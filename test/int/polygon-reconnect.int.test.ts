@@ -6,7 +6,9 @@ import { PolygonRestClient } from '../../src/main/node/adapters/polygon/rest-cli
 import { PolygonFeed } from '../../src/main/node/adapters/polygon/ws-client';
 import { systemScheduler } from '../../src/main/node/system-scheduler';
 import { FakePolygonServer } from '../fakes/polygon/fake-polygon-server';
-import { asRows, openBarStore, recordInto, storedBars, waitFor } from '../fakes/polygon/harness';
+import { asRows, recordInto, storedBars } from '../fakes/polygon/harness';
+import { openBarStore } from '../support/bar-store';
+import { waitFor } from '../support/wait-for';
 import { MINUTE_MS } from '../fakes/polygon/market-data';
 import { recordingLogger } from '../support/recording-logger';
 import { tempDir } from '../support/temp-dir';

@@ -4,7 +4,7 @@ import { seededRandom } from '../../src/main/core/ports/random';
 import { PolygonFeed } from '../../src/main/node/adapters/polygon/ws-client';
 import { systemScheduler } from '../../src/main/node/system-scheduler';
 import { FakePolygonServer } from '../fakes/polygon/fake-polygon-server';
-import { waitFor } from '../fakes/polygon/harness';
+import { waitFor } from '../support/wait-for';
 import { recordingLogger } from '../support/recording-logger';
 
 const START = Date.UTC(2026, 0, 5, 15, 0);

@@ -6,8 +6,7 @@
 // fill convention, sim-broker.ts). The paper broker must therefore not match a new order
 // against a finished bar's close at submit (PaperBroker.workNow): that is the one place the
 // two runtimes can part, and this test is what notices.
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParamValues } from '@shared/dto/backtest';
 import type { OrderDto } from '@shared/dto/trading';
 import { Decimal, money } from '@shared/money/decimal';
@@ -28,13 +27,10 @@ import type { InstrumentSpec } from '../../src/main/core/trading/model/instrumen
 import type { Order } from '../../src/main/core/trading/model/order';
 import { PaperBroker } from '../../src/main/core/trading/paper/paper-broker';
 import { Ledger } from '../../src/main/core/trading/portfolio/ledger';
-import { openSqliteStore, type SqliteStore } from '../../src/main/node/store/database';
-import { migrateToLatest } from '../../src/main/node/store/migrate';
-import { SqliteBarStore } from '../../src/main/node/store/sqlite-bar-store';
+import { testBarStore } from '../support/bar-store';
 import { FakeTime } from '../support/fake-time';
 import { recordingLogger } from '../support/recording-logger';
 import { readAaplDaily } from '../support/shared-data';
-import { tempDir } from '../support/temp-dir';
 
 const SYMBOL = 'AAPL';
 const DAY = 86_400_000;
@@ -45,10 +41,6 @@ const LAST = Date.UTC(2017, 11, 31);
 const SPEC: InstrumentSpec = { symbol: SYMBOL, tickSize: new Decimal('0.01'), lotSize: new Decimal(1), assetClass: 'stock', alwaysOpen: true };
 const CASH = '100000';
 
-const stores: SqliteStore[] = [];
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-});
 
 function readDailyBars(): Bar[] {
   const all = readAaplDaily();
@@ -121,10 +113,7 @@ function backtest(definition: StrategyDefinition, params: ParamValues, bars: rea
 
 /** The same bars from a real SQLite bar store through the real replay feed on simulated time. */
 async function paper(definition: StrategyDefinition, params: ParamValues, bars: readonly Bar[], from: number) {
-  const store = openSqliteStore(join(tempDir(), 'kestrel.db'));
-  stores.push(store);
-  await migrateToLatest(store.db);
-  const barStore = new SqliteBarStore(store.sqlite);
+  const barStore = await testBarStore();
   barStore.upsertBars(SYMBOL, '1d', bars);
 
   const time = new FakeTime(bars[0]!.time);

@@ -1,18 +1,7 @@
-import { join } from 'node:path';
 import type { Timeframe } from '@shared/dto/market-data';
 import type { FeedEvent, MarketFeed } from '../../../src/main/core/ports/market-feed';
 import type { BarStore } from '../../../src/main/core/ports/bar-store';
-import { openSqliteStore } from '../../../src/main/node/store/database';
-import { migrateToLatest } from '../../../src/main/node/store/migrate';
-import { SqliteBarStore } from '../../../src/main/node/store/sqlite-bar-store';
 import { MINUTE_MS, type FakeBar } from './market-data';
-
-/** A real SQLite file in `dir`, migrated, with the real bar store on it. */
-export async function openBarStore(dir: string): Promise<{ store: SqliteBarStore; close(): Promise<void> }> {
-  const sqlite = openSqliteStore(join(dir, 'kestrel.db'));
-  await migrateToLatest(sqlite.db);
-  return { store: new SqliteBarStore(sqlite.sqlite), close: () => sqlite.close() };
-}
 
 /** Writes a feed's minute bars to `store` and keeps what the feed said. */
 export function recordInto(feed: MarketFeed, store: BarStore) {
@@ -40,14 +29,6 @@ export function recordInto(feed: MarketFeed, store: BarStore) {
     },
     lastStatus: () => statuses[statuses.length - 1],
   };
-}
-
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /** The store's bars as plain rows, for exact comparison. */
