@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectNodeClient, rpcUrl } from '../../src/main/node/rpc/node-socket-client';
+import { engineClient } from './support/serve-process';
 import { startFakeAlpaca, type FakeAlpaca } from '../fakes/alpaca/fake-alpaca-server';
 import { watchForErrors } from './support/browser';
 import { useE2eSession } from './support/e2e-session';
@@ -27,8 +27,7 @@ describe('Alpaca in Chromium against kestrel serve (fake Alpaca)', () => {
       KESTREL_ALPACA_STREAM_URL: fake.streamUrl,
       KESTREL_ALPACA_DATA_URL: fake.dataStreamUrl,
     });
-    const url = new URL(engine.url);
-    const client = connectNodeClient(rpcUrl(url.origin, url.searchParams.get('token') ?? ''));
+    const client = engineClient(engine);
     const chart = await client.call('settings.get', {});
     await client.call('settings.update', { watchlist: ['AAPL'], chart: { ...chart.chart, symbol: 'AAPL', timeframe: '1m' } });
     client.close();

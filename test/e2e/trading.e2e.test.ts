@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Decimal, toDecimalString } from '../../src/shared/money/decimal';
-import { connectNodeClient, rpcUrl } from '../../src/main/node/rpc/node-socket-client';
 import { watchForErrors } from './support/browser';
 import { useE2eSession } from './support/e2e-session';
-import type { ServeProcess } from './support/serve-process';
+import { engineClient, type ServeProcess } from './support/serve-process';
 import { tempDir } from '../support/temp-dir';
 
 /** Paper trading on the simulated market, through the real ticket, blotter and positions. */
@@ -37,11 +36,6 @@ describe('trading in Chromium against kestrel serve', () => {
 
   const figure = (page: Page, id: string) => page.getByTestId(id).getAttribute('data-value');
 
-  /** An RPC client of the test's own, for settings the UI test is not about. */
-  function engineClient(engine: ServeProcess) {
-    const url = new URL(engine.url);
-    return connectNodeClient(rpcUrl(url.origin, url.searchParams.get('token') ?? ''));
-  }
 
   it('places a working limit buy, modifies it to fill, shows the position and P&L, and closes it', async () => {
     const engine = await session.serve(tempDir());

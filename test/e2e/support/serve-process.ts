@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { connectNodeClient, rpcUrl } from '../../../src/main/node/rpc/node-socket-client';
 
 const root = resolve(__dirname, '../../..');
 const cli = resolve(root, 'bin/kestrel.cjs');
@@ -52,4 +53,10 @@ export async function startServe(dataDir: string, extraArgs: string[] = [], env:
       return exited;
     },
   };
+}
+
+/** An RPC client of the test's own on a serve process's WebSocket, for setup the UI test is not about. */
+export function engineClient(engine: ServeProcess) {
+  const url = new URL(engine.url);
+  return connectNodeClient(rpcUrl(url.origin, url.searchParams.get('token') ?? ''));
 }
