@@ -1,7 +1,8 @@
-import { useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useBrokerStore } from './use-broker';
 import type { BrokerActionState } from './use-broker-action';
 import { EMPTY_CONNECT_DRAFT, canConnect, connectRequest, type ConnectDraft } from './connect-form';
+import { enterRuns } from './enter-runs';
 import { Spinner } from './Spinner';
 import { PassphraseField, ProfileFields } from './ConnectFields';
 
@@ -35,12 +36,7 @@ export function AlpacaConnectForm({ headless, action }: AlpacaConnectFormProps):
     });
   };
 
-  // Enter connects here instead of submitting (and saving) the settings form around it.
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
-    event.preventDefault();
-    if (ready) connect();
-  };
+  const onKeyDown = enterRuns(ready, connect);
 
   return (
     <div className="broker-form form-grid" role="group" aria-label="Connect Alpaca" onKeyDown={onKeyDown}>

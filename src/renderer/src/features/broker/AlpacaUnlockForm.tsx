@@ -1,7 +1,8 @@
-import { useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { AlpacaUnlock } from '@shared/dto/broker';
 import { useBrokerStore } from './use-broker';
 import type { BrokerActionState } from './use-broker-action';
+import { enterRuns } from './enter-runs';
 import { Spinner } from './Spinner';
 import { PassphraseField } from './ConnectFields';
 
@@ -21,11 +22,7 @@ export function AlpacaUnlockForm({ action }: { action: BrokerActionState }): Rea
     void action.run('unlock', () => store.getState().unlock(parsed.data.passphrase));
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
-    event.preventDefault();
-    if (ready) unlock();
-  };
+  const onKeyDown = enterRuns(ready, unlock);
 
   return (
     <div className="broker-form form-grid" role="group" aria-label="Unlock stored keys" onKeyDown={onKeyDown}>
