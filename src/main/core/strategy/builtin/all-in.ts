@@ -72,20 +72,18 @@ export abstract class PerSymbol<T> {
   }
 }
 
-/** Per-symbol state, made on first use. */
+/** Per-symbol state, made on first use by `make` (PerSymbol's cache behind a plain function). */
 export function perSymbol<T>(make: (symbol: string) => T): (symbol: string) => T {
-  const states = new Map<string, T>();
-  let lastSymbol: string | undefined;
-  let lastState: T | undefined;
-  return (symbol) => {
-    if (symbol === lastSymbol) return lastState as T; // one symbol's bars in a row: no map lookup
-    let state = states.get(symbol);
-    if (state === undefined) {
-      state = make(symbol);
-      states.set(symbol, state);
-    }
-    lastSymbol = symbol;
-    lastState = state;
-    return state;
-  };
+  const states = new MadePerSymbol(make);
+  return (symbol) => states.get(symbol);
+}
+
+class MadePerSymbol<T> extends PerSymbol<T> {
+  constructor(private readonly maker: (symbol: string) => T) {
+    super();
+  }
+
+  protected make(symbol: string): T {
+    return this.maker(symbol);
+  }
 }
