@@ -18,11 +18,13 @@ export const AssetClass = z.enum(['stock', 'etf', 'index', 'crypto', 'fx']);
 export type AssetClass = z.infer<typeof AssetClass>;
 
 /** Ticker as Polygon spells it: AAPL, BRK.B, X:BTCUSD, C:EURUSD, I:SPX. */
-export const SymbolCode = z.string().regex(/^[A-Z0-9][A-Z0-9.:/^_-]{0,31}$/, 'A symbol is 1–32 of A–Z, 0–9 and . : / ^ _ -');
+export const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9.:/^_-]{0,31}$/;
+export const SymbolCode = z.string().regex(SYMBOL_PATTERN, 'A symbol is 1–32 of A–Z, 0–9 and . : / ^ _ -');
 export type SymbolCode = z.infer<typeof SymbolCode>;
 
 /** A decimal as a canonical string (prices, sizes, money cross the boundary as text). */
-export const DecimalString = z.string().regex(/^-?\d{1,20}(\.\d{1,18})?$/, 'A decimal number as text, e.g. "0.01"');
+export const DECIMAL_PATTERN = /^-?\d{1,20}(\.\d{1,18})?$/;
+export const DecimalString = z.string().regex(DECIMAL_PATTERN, 'A decimal number as text, e.g. "0.01"');
 
 export const Instrument = z.strictObject({
   symbol: SymbolCode,

@@ -43,7 +43,8 @@ export const OrderSource = z.enum(['ui', 'cli', 'strategy', 'api', 'system']);
 export type OrderSource = z.infer<typeof OrderSource>;
 
 /** Alpaca's rule, kept so ids survive a switch of broker: 1–48 printable characters. */
-export const ClientOrderId = z.string().regex(/^[A-Za-z0-9._:-]{1,48}$/, 'A client order id is 1–48 of A–Z a–z 0–9 . _ : -');
+export const CLIENT_ORDER_ID_PATTERN = /^[A-Za-z0-9._:-]{1,48}$/;
+export const ClientOrderId = z.string().regex(CLIENT_ORDER_ID_PATTERN, 'A client order id is 1–48 of A–Z a–z 0–9 . _ : -');
 
 export const RiskRule = z.enum([
   'kill_switch',

@@ -1,12 +1,10 @@
-import type { PlaceOrder } from '@shared/dto/trading';
+import { DECIMAL_PATTERN as DECIMAL, SYMBOL_PATTERN as SYMBOL } from '@shared/dto/market-data';
+import { CLIENT_ORDER_ID_PATTERN as CLIENT_ID, TimeInForce, type PlaceOrder } from '@shared/dto/trading';
 import type { StrategyOrder } from '../strategy/strategy-api';
 
-// The schema's own patterns (src/shared/dto): SymbolCode, DecimalString + PositiveDecimal, ClientOrderId.
-const SYMBOL = /^[A-Z0-9][A-Z0-9.:/^_-]{0,31}$/;
-const DECIMAL = /^-?\d{1,20}(\.\d{1,18})?$/;
+// The schema's own patterns: SymbolCode, DecimalString + PositiveDecimal, ClientOrderId, TimeInForce.
 const NON_ZERO = /[1-9]/;
-const CLIENT_ID = /^[A-Za-z0-9._:-]{1,48}$/;
-const TIME_IN_FORCE = new Set(['day', 'gtc', 'ioc', 'fok', 'opg', 'cls']);
+const TIME_IN_FORCE: ReadonlySet<string> = new Set(TimeInForce.options);
 const KEYS = new Set(['symbol', 'side', 'type', 'quantity', 'limitPrice', 'timeInForce', 'clientOrderId']);
 
 function positive(value: unknown): value is string {

@@ -1,11 +1,10 @@
-import type { OrderSide } from '@shared/dto/trading';
+import { SYMBOL_PATTERN as SYMBOL } from '@shared/dto/market-data';
+import { CLIENT_ORDER_ID_PATTERN as CLIENT_ID, TimeInForce, type OrderSide } from '@shared/dto/trading';
 import type { StrategyOrder } from '../strategy/strategy-api';
 import { SAFE } from './scaled';
 
-// The schema's SymbolCode and ClientOrderId patterns (as fast-place-order.ts has them).
-const SYMBOL = /^[A-Z0-9][A-Z0-9.:/^_-]{0,31}$/;
-const CLIENT_ID = /^[A-Za-z0-9._:-]{1,48}$/;
-const TIME_IN_FORCE = new Set(['day', 'gtc', 'ioc', 'fok', 'opg', 'cls']);
+// The schema's own SymbolCode, ClientOrderId and TimeInForce.
+const TIME_IN_FORCE: ReadonlySet<string> = new Set(TimeInForce.options);
 
 /** The last symbol that passed SYMBOL: a strategy sends most orders for the same few symbols. */
 let symbolPassed = '';
