@@ -148,23 +148,13 @@ export class OrderBook {
     const at = this.deps.stamps.stamp(this.deps.now());
     const id = this.deps.ids.uuid();
     const clientOrderId = p.clientOrderId ?? this.deps.ids.uuid();
+    const { clientOrderId: _asked, takeProfit: _takeProfit, stopLoss: _stopLoss, ...terms } = p;
     const order: FakeOrder = {
+      ...terms,
       seq: ++this.seq,
       id,
       clientOrderId,
-      symbol: p.symbol,
       assetId: assetIdOf(p.symbol),
-      side: p.side,
-      type: p.type,
-      timeInForce: p.timeInForce,
-      orderClass: p.orderClass,
-      qty: p.qty,
-      notional: p.notional,
-      limitPrice: p.limitPrice,
-      stopPrice: p.stopPrice,
-      trailPrice: p.trailPrice,
-      trailPercent: p.trailPercent,
-      extendedHours: p.extendedHours,
       filledQty: ZERO,
       filledValue: ZERO,
       status,

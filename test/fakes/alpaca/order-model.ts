@@ -3,17 +3,16 @@ import type { AlpacaOrder } from '../../../src/main/node/adapters/alpaca/wire';
 import type { Stamp } from './timestamps';
 
 export type OrderStatus = AlpacaOrder['status'];
-export type OrderClass = 'simple' | 'bracket' | 'oco' | 'oto';
-export type OrderType = 'market' | 'limit' | 'stop' | 'stop_limit' | 'trailing_stop';
-export type TimeInForce = 'day' | 'gtc' | 'opg' | 'cls' | 'ioc' | 'fok';
+export const ORDER_TYPES = ['market', 'limit', 'stop', 'stop_limit', 'trailing_stop'] as const;
+export const TIMES_IN_FORCE = ['day', 'gtc', 'opg', 'cls', 'ioc', 'fok'] as const;
+export const ORDER_CLASSES = ['simple', 'bracket', 'oco', 'oto'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+export type TimeInForce = (typeof TIMES_IN_FORCE)[number];
+export type OrderClass = (typeof ORDER_CLASSES)[number];
 
-/** One order as the fake keeps it: decimals, not strings, until it is written out. */
-export interface FakeOrder {
-  seq: number;
-  id: string;
-  clientOrderId: string;
+/** What an order asks for, as POST /v2/orders gives it and the fake keeps it. */
+export interface OrderTerms {
   symbol: string;
-  assetId: string;
   side: 'buy' | 'sell';
   type: OrderType;
   timeInForce: TimeInForce;
@@ -25,6 +24,14 @@ export interface FakeOrder {
   trailPrice: Decimal | null;
   trailPercent: Decimal | null;
   extendedHours: boolean;
+}
+
+/** One order as the fake keeps it: decimals, not strings, until it is written out. */
+export interface FakeOrder extends OrderTerms {
+  seq: number;
+  id: string;
+  clientOrderId: string;
+  assetId: string;
   filledQty: Decimal;
   /** Σ fill qty × fill price, for the average. */
   filledValue: Decimal;

@@ -1,24 +1,12 @@
 import { Decimal } from '@shared/money/decimal';
-import type { OrderClass, OrderType, TimeInForce } from './order-model';
+import { ORDER_CLASSES, ORDER_TYPES, TIMES_IN_FORCE, type OrderTerms } from './order-model';
 
 /**
  * POST /v2/orders checks, in Alpaca's terms. Status codes and `code` values follow the docs
  * and observed bodies (see the header of fake-alpaca-server.ts); the message texts of the
  * field checks are the fake's own wording, since Alpaca does not publish them.
  */
-export interface ParsedOrder {
-  symbol: string;
-  side: 'buy' | 'sell';
-  type: OrderType;
-  timeInForce: TimeInForce;
-  orderClass: OrderClass;
-  qty: Decimal | null;
-  notional: Decimal | null;
-  limitPrice: Decimal | null;
-  stopPrice: Decimal | null;
-  trailPrice: Decimal | null;
-  trailPercent: Decimal | null;
-  extendedHours: boolean;
+export interface ParsedOrder extends OrderTerms {
   clientOrderId: string | null;
   takeProfit: { limitPrice: Decimal } | null;
   stopLoss: { stopPrice: Decimal; limitPrice: Decimal | null } | null;
@@ -36,9 +24,6 @@ export const apiError = (status: number, code: number, message: string, extra: R
 
 const invalid = (message: string) => apiError(422, 40010001, message);
 
-const TYPES: readonly OrderType[] = ['market', 'limit', 'stop', 'stop_limit', 'trailing_stop'];
-const TIFS: readonly TimeInForce[] = ['day', 'gtc', 'opg', 'cls', 'ioc', 'fok'];
-const CLASSES: readonly OrderClass[] = ['simple', 'bracket', 'oco', 'oto'];
 
 class Invalid extends Error {
   constructor(readonly error: ApiError) {
@@ -87,9 +72,9 @@ export function parseOrderBody(body: unknown): { ok: true; order: ParsedOrder } 
 function parse(body: Record<string, unknown>): ParsedOrder {
   if (typeof body.symbol !== 'string' || body.symbol === '') throw new Invalid(invalid('symbol is required'));
   const side = oneOf(body, 'side', ['buy', 'sell'] as const);
-  const type = oneOf(body, 'type', TYPES);
-  const timeInForce = oneOf(body, 'time_in_force', TIFS);
-  const orderClass = oneOf(body, 'order_class', CLASSES, 'simple');
+  const type = oneOf(body, 'type', ORDER_TYPES);
+  const timeInForce = oneOf(body, 'time_in_force', TIMES_IN_FORCE);
+  const orderClass = oneOf(body, 'order_class', ORDER_CLASSES, 'simple');
   const order: ParsedOrder = {
     symbol: body.symbol.toUpperCase(),
     side,
