@@ -118,7 +118,7 @@ describe('trading in Chromium against kestrel serve', () => {
     await lastPrice(page);
 
     await sendOrder(page, { side: 'buy', type: 'market', quantity: '1' });
-    await expect.poll(() => page.getByTestId('ticket-result').getAttribute('data-status')).toBe('filled');
+    await expect.poll(() => page.getByTestId('ticket-result').getAttribute('data-status'), { timeout: 10_000 }).toBe('filled');
     await page.getByTestId('kill-switch-banner').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('kill-switch-reason').textContent()).toMatch(/loss/i);
 
@@ -128,7 +128,7 @@ describe('trading in Chromium against kestrel serve', () => {
     await page.getByTestId('kill-switch-reset').click();
     await expect.poll(() => page.getByTestId('kill-switch-banner').count()).toBe(0);
     await sendOrder(page, { side: 'sell', type: 'market', quantity: '1' });
-    await expect.poll(() => page.getByTestId('ticket-result').getAttribute('data-status')).toBe('filled');
+    await expect.poll(() => page.getByTestId('ticket-result').getAttribute('data-status'), { timeout: 10_000 }).toBe('filled');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -141,7 +141,11 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       },
     };
     // The paper broker journals into the engine database; a real broker into its own file.
-    const paperStack = async () => ({ trading: await startTrading({ ...tradingOptions, sqlite: store.sqlite }), close: () => Promise.resolve() });
+    // It is shown the current market first: the feed may have quoted its symbols long before.
+    const paperStack = async () => ({
+      trading: await startTrading({ ...tradingOptions, sqlite: store.sqlite, prime: (see) => marketData.replayLatest(see) }),
+      close: () => Promise.resolve(),
+    });
     const tradingSwitch = new TradingSwitch(await paperStack());
     cleanups.push(() => tradingSwitch.close());
     const broker = new BrokerService({

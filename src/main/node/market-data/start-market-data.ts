@@ -11,6 +11,7 @@ import { seededRandom } from '../../core/ports/random';
 import { TradeAggregator } from '../../core/market-data/aggregation';
 import { tradingDayOf } from '../../core/market-data/calendar';
 import { barHandlers } from '../../core/market-data/bar-handlers';
+import { LatestMarket } from '../../core/market-data/latest-market';
 import { MarketDataService } from '../../core/market-data/market-data-service';
 import { indicatorHandlers } from '../../core/indicators/indicator-handlers';
 import { RoutingFeed, SIM_INSTRUMENTS, SIM_PARAMS, SimulatorFeed, type FeedRoute } from '../../core/feeds';
@@ -69,6 +70,8 @@ export interface MarketData {
   attachFeed(feed: MarketFeed): () => Promise<void>;
   /** The last price the watchlist shows (live, else the last stored bar's close) and its time; null when none. */
   lastPrice(symbol: string): { price: number; time: number } | null;
+  /** Shows the live feed's latest bar, trade and quote of every symbol (see LatestMarket). */
+  replayLatest(see: (event: FeedEvent) => void): void;
   stop(): Promise<void>;
 }
 
@@ -81,6 +84,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   let service: MarketDataService | null = null;
   let replay: ReplayController | null = null;
   let liveFeed: RoutingFeed | null = null;
+  const latest = new LatestMarket();
   let stopWatching = (): void => {};
   if (options.feed === 'live') {
     const random = seededRandom(options.seed);
@@ -97,6 +101,8 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
     }
     const feed = new RoutingFeed(routes);
     liveFeed = feed;
+    // Before the feed starts: the simulator quotes every watched symbol as it starts.
+    feed.onEvent((event) => latest.record(event));
     const replays = new ReplayController({
       clock,
       scheduler,
@@ -139,6 +145,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
       const ticker = service?.lastKnown(symbol) ?? null;
       return ticker ? { price: ticker.last, time: ticker.time } : null;
     },
+    replayLatest: (see) => latest.replay(see),
     attachFeed(feed) {
       const routing = liveFeed;
       if (!routing) return () => Promise.resolve();

@@ -44,7 +44,8 @@ export interface TradingOptions {
   equityEveryMs?: number;
   /**
    * Before working orders are handed back to the paper broker: market events it should have
-   * seen (a replay resuming after a crash re-shows the market up to its journaled cursor).
+   * seen (the live feed's latest quotes and trades; a replay resuming after a crash re-shows
+   * the market up to its journaled cursor).
    */
   prime?: (see: (event: FeedEvent) => void) => void;
   /** A real broker instead of the paper broker (which then still exists but gets no orders). */
