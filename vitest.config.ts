@@ -13,7 +13,14 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
         resolve: { alias },
-        test: { name: 'int', include: ['test/int/**/*.int.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: {
+          name: 'int',
+          include: ['test/int/**/*.int.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          // A poll waits on real sockets, threads and files: give a loaded CI machine time.
+          expect: { poll: { timeout: 5_000 } },
+        },
       },
       {
         resolve: { alias },
@@ -23,6 +30,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,
+          // Chromium, the engine and the test share two cores: 1 s (the default) is tight.
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
         },
