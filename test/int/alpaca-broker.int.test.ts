@@ -18,18 +18,19 @@ afterEach(async () => {
   for (const step of cleanups.splice(0).reverse()) await step();
 });
 
+const envFor = (fake: FakeAlpaca) => ({
+  KESTREL_ALPACA_TRADING_URL: fake.tradingUrl,
+  KESTREL_ALPACA_STREAM_URL: fake.streamUrl,
+  KESTREL_ALPACA_DATA_URL: fake.dataStreamUrl,
+  KESTREL_ALPACA_TIMEOUT_MS: '1500',
+});
+
 async function desk(options: FakeAlpacaOptions = {}, before: (fake: FakeAlpaca) => Promise<void> = () => Promise.resolve(), feed: 'live' | 'none' = 'none') {
   const fake = await startFakeAlpaca({ keys: [KEY], clock: 'system', ...options });
   cleanups.push(() => fake.close());
   await before(fake);
-  const env = {
-    KESTREL_ALPACA_TRADING_URL: fake.tradingUrl,
-    KESTREL_ALPACA_STREAM_URL: fake.streamUrl,
-    KESTREL_ALPACA_DATA_URL: fake.dataStreamUrl,
-    KESTREL_ALPACA_TIMEOUT_MS: '1500',
-  };
   const dataDir = tempDir();
-  const engine = await testEngine({ dataDir, env, feed });
+  const engine = await testEngine({ dataDir, env: envFor(fake), feed });
   const client = inProcessClient(engine);
   const reports: ReconciliationReport[] = [];
   client.subscribe('broker.reconciliation', (report) => reports.push(report));
@@ -205,5 +206,16 @@ describe('trading through Alpaca (fake server)', () => {
     await expect.poll(() => d.fake.dataReceived.some((message) => message.includes('AAPL')), { timeout: 10_000 }).toBe(true);
     d.fake.publishTrade({ S: 'AAPL', p: 187.42, s: 100, t: Date.now() });
     await expect.poll(() => tickers.find((ticker) => ticker.symbol === 'AAPL')?.last, { timeout: 10_000 }).toBe(187.42);
+  });
+
+  it('reports live trading in the engine info while a live account trades, and paper again after', async () => {
+    const fake = await startFakeAlpaca({ keys: [KEY], clock: 'system' });
+    cleanups.push(() => fake.close());
+    const client = inProcessClient(await testEngine({ env: envFor(fake) }));
+    expect((await client.call('system.info', {})).mode).toBe('paper');
+    await client.call('broker.alpaca.connect', { ...KEY, profile: 'live', confirmLive: true, passphrase: PASSPHRASE });
+    expect((await client.call('system.info', {})).mode).toBe('live');
+    await client.call('broker.usePaper', {});
+    expect((await client.call('system.info', {})).mode).toBe('paper');
   });
 });

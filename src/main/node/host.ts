@@ -61,6 +61,7 @@ export interface EngineOptions {
 }
 
 export interface Engine {
+  /** As of now: its trading mode follows the broker in use. */
   readonly info: EngineInfo;
   readonly logger: Logger;
   publish<T extends TopicName>(topic: T, payload: Payload<T>): void;
@@ -172,15 +173,16 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     const backtests = startBacktests({ sqlite: store.sqlite, hub, clock, dataDir });
     cleanups.push(() => backtests.stop());
 
-    const info: EngineInfo = {
+    // The mode is the broker's now: live only while an Alpaca live account trades.
+    const info = (): EngineInfo => ({
       name: 'Kestrel',
       version: options.version,
       protocol: PROTOCOL_VERSION,
       host: options.host,
-      mode: 'paper',
+      mode: broker.status().mode,
       dataDir,
       startedAt,
-    };
+    });
     const handlers: Handlers = {
       ...systemHandlers(info, clock),
       ...settingsHandlers(settings),
@@ -199,7 +201,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 
     let closing: Promise<void> | undefined;
     return {
-      info,
+      get info() {
+        return info();
+      },
       logger,
       publish: (topic, payload) => hub.publish(topic, payload),
       openSession(label, send) {
