@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderDto, PlaceOrderInput } from '@shared/dto/trading';
 import type { BrokerStatus, ReconciliationReport } from '@shared/dto/broker';
@@ -217,5 +219,23 @@ describe('trading through Alpaca (fake server)', () => {
     expect((await client.call('system.info', {})).mode).toBe('live');
     await client.call('broker.usePaper', {});
     expect((await client.call('system.info', {})).mode).toBe('paper');
+  });
+
+  it('trades on paper and says why when the keys cannot be stored', async () => {
+    const fake = await startFakeAlpaca({ keys: [KEY], clock: 'system' });
+    cleanups.push(() => fake.close());
+    const dataDir = tempDir();
+    // A directory where the vault file goes: the write fails as on a full or read-only disk.
+    mkdirSync(join(dataDir, 'keys.vault', 'in-the-way'), { recursive: true });
+    const client = inProcessClient(await testEngine({ dataDir, env: envFor(fake) }));
+    await expect(client.call('broker.alpaca.connect', { ...KEY, profile: 'paper', passphrase: PASSPHRASE })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/keys could not be stored/),
+    });
+    expect(await client.call('broker.status', {})).toMatchObject({ broker: 'paper', mode: 'paper' });
+    expect((await client.call('settings.get', {})).alpaca.enabled).toBe(false);
+    const order = await client.call('orders.place', { symbol: 'SIM:SPY', side: 'buy', type: 'limit', quantity: '1', limitPrice: '1', timeInForce: 'gtc' });
+    expect(order.status).toBe('accepted');
+    expect(fake.orders()).toHaveLength(0);
   });
 });

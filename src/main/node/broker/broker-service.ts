@@ -7,6 +7,7 @@ import type { SettingsService } from '../../core/settings/settings-service';
 import { alpacaKeysFromEnv, maskKeyId } from '../adapters/alpaca/config';
 import type { AlpacaKeys, SecretVault } from '../secrets/secret-vault';
 import type { TradingStack, TradingSwitch } from './trading-switch';
+import { vaultProblem } from './vault-problem';
 
 /** A connected Alpaca stack: trading on it, plus the reconciliation it can run on demand. */
 export interface AlpacaStack extends TradingStack {
@@ -90,7 +91,16 @@ export class BrokerService {
       throw new DomainError('INVALID_PARAMS', 'A passphrase is needed to store the keys encrypted');
     }
     await this.connectWith(keys, false);
-    await this.options.vault.save(keys, request.passphrase);
+    try {
+      await this.options.vault.save(keys, request.passphrase);
+    } catch (error) {
+      // Keys Kestrel cannot keep would be gone at the next start, silently: trade on paper
+      // and say why (the form still holds them).
+      const problem = vaultProblem(error);
+      this.options.logger.warn('Alpaca keys could not be stored; trading on the paper broker', { reason: problem.message });
+      await this.usePaper();
+      throw problem;
+    }
     await this.options.settings.update({ alpaca: { ...this.options.settings.get().alpaca, profile: keys.profile, enabled: true } });
     this.options.logger.info('Alpaca keys stored and connected', { profile: keys.profile, keyId: maskKeyId(keys.keyId) });
     return this.publish();
