@@ -34,6 +34,7 @@ import { BrokerService } from './broker/broker-service';
 import { brokerHandlers } from './broker/broker-handlers';
 import { startAlpacaStack } from './broker/alpaca-stack';
 import { TradingSwitch } from './broker/trading-switch';
+import { streamSymbolsInPlay } from './trading/stream-symbols-in-play';
 import { EncryptedFileVault } from './secrets/encrypted-file-vault';
 import type { SecretVault } from './secrets/secret-vault';
 
@@ -170,6 +171,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
         }),
     });
     await broker.resume();
+    cleanups.push(streamSymbolsInPlay(hub, tradingSwitch, marketData));
     const backtests = startBacktests({ sqlite: store.sqlite, hub, clock, dataDir });
     cleanups.push(() => backtests.stop());
 

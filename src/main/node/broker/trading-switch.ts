@@ -28,6 +28,11 @@ export class TradingSwitch {
     this.handlers = handlers as DomainHandlers<TradingMethods>;
   }
 
+  /** The stack taking calls now. */
+  get trading(): Trading {
+    return this.current.trading;
+  }
+
   /**
    * Builds the next stack only after the old one has stopped; one switch at a time. When the
    * build fails, `fallback` (the paper stack) takes over and the error goes to the caller.

@@ -72,6 +72,11 @@ export interface MarketData {
   lastPrice(symbol: string): { price: number; time: number } | null;
   /** Shows the live feed's latest bar, trade and quote of every symbol (see LatestMarket). */
   replayLatest(see: (event: FeedEvent) => void): void;
+  /**
+   * Streams these symbols too, watched or not: those with working orders or open positions,
+   * which need prices to fill and to be marked. Replaces the previous set.
+   */
+  watchInPlay(symbols: readonly string[]): void;
   stop(): Promise<void>;
 }
 
@@ -86,6 +91,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   let liveFeed: RoutingFeed | null = null;
   const latest = new LatestMarket();
   let stopWatching = (): void => {};
+  let inPlay: readonly string[] = [];
   if (options.feed === 'live') {
     const random = seededRandom(options.seed);
     const started = clock.now();
@@ -131,8 +137,8 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
         }),
     });
     service = live;
-    await live.start(watchedSymbols(options.settings.get()));
-    stopWatching = hub.subscribe('settings.changed', (settings) => live.watch(watchedSymbols(settings)));
+    await live.start(watchedSymbols(options.settings.get(), inPlay));
+    stopWatching = hub.subscribe('settings.changed', (settings) => live.watch(watchedSymbols(settings, inPlay)));
   }
 
   const tickers: DomainHandlers<'md.tickers'> = service?.handlers() ?? { 'md.tickers': () => [] };
@@ -146,6 +152,11 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
       return ticker ? { price: ticker.last, time: ticker.time } : null;
     },
     replayLatest: (see) => latest.replay(see),
+    watchInPlay(symbols) {
+      if (sameSymbols(symbols, inPlay)) return;
+      inPlay = [...symbols];
+      service?.watch(watchedSymbols(options.settings.get(), inPlay));
+    },
     attachFeed(feed) {
       const routing = liveFeed;
       if (!routing) return () => Promise.resolve();
@@ -184,6 +195,12 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
 }
 
 /** Every simulated instrument, the watchlist and the chart's symbol stream live. */
-function watchedSymbols(settings: Settings): string[] {
-  return [...new Set([...SIM_PARAMS.map((instrument) => instrument.symbol), ...settings.watchlist, settings.chart.symbol])];
+function watchedSymbols(settings: Settings, inPlay: readonly string[]): string[] {
+  return [...new Set([...SIM_PARAMS.map((instrument) => instrument.symbol), ...settings.watchlist, settings.chart.symbol, ...inPlay])];
+}
+
+function sameSymbols(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const known = new Set(b);
+  return a.every((symbol) => known.has(symbol));
 }
