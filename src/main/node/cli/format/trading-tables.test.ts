@@ -12,40 +12,11 @@ import {
   formatTable,
   formatUnitPrice,
 } from './trading-tables';
+import { orderDto } from '@shared/testing/order-dto';
 
-function order(overrides: Partial<OrderDto> = {}): OrderDto {
-  return {
-    id: 'O12',
-    clientOrderId: 'cli-1',
-    symbol: 'SIM:SPY',
-    side: 'buy',
-    type: 'limit',
-    timeInForce: 'day',
-    orderClass: 'simple',
-    quantity: '10',
-    notional: null,
-    limitPrice: '101.5',
-    stopPrice: null,
-    trailAmount: null,
-    trailPercent: null,
-    trailReference: null,
-    extendedHours: false,
-    status: 'accepted',
-    triggered: false,
-    filledQuantity: '0',
-    averageFillPrice: null,
-    commission: '0',
-    parentId: null,
-    legRole: null,
-    replaces: null,
-    replacedBy: null,
-    rejection: null,
-    source: 'cli',
-    createdAt: Date.UTC(2024, 2, 15, 14, 30, 5),
-    updatedAt: Date.UTC(2024, 2, 15, 14, 30, 5),
-    ...overrides,
-  };
-}
+const SENT = Date.UTC(2024, 2, 15, 14, 30, 5);
+const order = (overrides: Partial<OrderDto> = {}): OrderDto =>
+  orderDto('O12', { clientOrderId: 'cli-1', quantity: '10', limitPrice: '101.5', source: 'cli', createdAt: SENT, updatedAt: SENT, ...overrides });
 
 describe('money and prices for display', () => {
   it('rounds money half-even to cents without floats', () => {

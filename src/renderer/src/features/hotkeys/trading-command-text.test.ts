@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderDto } from '@shared/dto/trading';
+import { order } from '../../store/trading/testing/trading-fixtures';
 import { canceledNotice, confirmQuestion, failedNotice, flattenNotice } from './trading-command-text';
 
-const closing: OrderDto = {
-  id: 'o-9',
-  clientOrderId: 'c-9',
-  symbol: 'SIM:SPY',
-  side: 'sell',
-  type: 'market',
-  timeInForce: 'day',
-  orderClass: 'simple',
-  quantity: '1250',
-  notional: null,
-  limitPrice: null,
-  stopPrice: null,
-  trailAmount: null,
-  trailPercent: null,
-  trailReference: null,
-  extendedHours: false,
-  status: 'accepted',
-  triggered: false,
-  filledQuantity: '0',
-  averageFillPrice: null,
-  commission: '0',
-  parentId: null,
-  legRole: null,
-  replaces: null,
-  replacedBy: null,
-  rejection: null,
-  source: 'ui',
-  createdAt: 1,
-  updatedAt: 1,
-};
+const closing = order('o-9', { side: 'sell', type: 'market', quantity: '1250', limitPrice: null });
 
 describe('what the trading hotkeys say', () => {
   it('asks about the chart symbol when flattening, and about everything when canceling', () => {

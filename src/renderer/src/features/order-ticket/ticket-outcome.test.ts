@@ -1,39 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDto } from '@shared/dto/trading';
 import { RpcError } from '@shared/client/rpc-error';
+import { order as fixture } from '../../store/trading/testing/trading-fixtures';
 import { failureText, followOutcome, outcomeOf } from './ticket-outcome';
 
-const order = (change: Partial<OrderDto> = {}): OrderDto => ({
-  id: 'o-1',
-  clientOrderId: 'c-1',
-  symbol: 'SIM:SPY',
-  side: 'buy',
-  type: 'market',
-  timeInForce: 'day',
-  orderClass: 'simple',
-  quantity: '100',
-  notional: null,
-  limitPrice: null,
-  stopPrice: null,
-  trailAmount: null,
-  trailPercent: null,
-  trailReference: null,
-  extendedHours: false,
-  status: 'accepted',
-  triggered: false,
-  filledQuantity: '0',
-  averageFillPrice: null,
-  commission: '0',
-  parentId: null,
-  legRole: null,
-  replaces: null,
-  replacedBy: null,
-  rejection: null,
-  source: 'ui',
-  createdAt: 1_000,
-  updatedAt: 1_000,
-  ...change,
-});
+const order = (change: Partial<OrderDto> = {}): OrderDto => fixture('o-1', { type: 'market', limitPrice: null, createdAt: 1_000, updatedAt: 1_000, ...change });
 
 describe('outcomeOf', () => {
   it('reads an accepted order as accepted', () => {

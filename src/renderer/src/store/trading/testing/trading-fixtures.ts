@@ -1,41 +1,12 @@
 import type { AccountDto, FillDto, OrderDto, PortfolioSnapshot, PositionDto, RiskStatus } from '@shared/dto/trading';
 import { DEFAULT_RISK_LIMITS } from '@shared/dto/trading';
+import { orderDto } from '@shared/testing/order-dto';
 
 /** Test data for the trading store and the views over it. */
 export const T0 = 1_700_000_000_000;
 
 export function order(id: string, patch: Partial<OrderDto> = {}): OrderDto {
-  return {
-    id,
-    clientOrderId: `c-${id}`,
-    symbol: 'SIM:SPY',
-    side: 'buy',
-    type: 'limit',
-    timeInForce: 'day',
-    orderClass: 'simple',
-    quantity: '100',
-    notional: null,
-    limitPrice: '450.25',
-    stopPrice: null,
-    trailAmount: null,
-    trailPercent: null,
-    trailReference: null,
-    extendedHours: false,
-    status: 'accepted',
-    triggered: false,
-    filledQuantity: '0',
-    averageFillPrice: null,
-    commission: '0',
-    parentId: null,
-    legRole: null,
-    replaces: null,
-    replacedBy: null,
-    rejection: null,
-    source: 'ui',
-    createdAt: T0,
-    updatedAt: T0,
-    ...patch,
-  };
+  return orderDto(id, { createdAt: T0, updatedAt: T0, ...patch });
 }
 
 export function fill(id: string, patch: Partial<FillDto> = {}): FillDto {
