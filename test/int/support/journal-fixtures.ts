@@ -1,43 +1,24 @@
 import { money, price, quantity } from '../../../src/shared/money/decimal';
 import type { Fill } from '../../../src/main/core/trading/model/fill';
 import type { Order } from '../../../src/main/core/trading/model/order';
+import { makeOrder } from '../../../src/main/core/trading/model/test-order';
 import type { JournalEntry } from '../../../src/main/core/ports/trading-journal';
 
 export const T0 = Date.UTC(2024, 2, 4, 14, 30);
 
 /** A plain limit buy of 10 AAPL at 190.25, just accepted; override what a test is about. */
 export function journalOrder(overrides: Partial<Order> = {}): Order {
-  return {
+  return makeOrder({
     id: 'o-1',
     clientOrderId: 'k-1',
-    symbol: 'AAPL',
-    side: 'buy',
     type: 'limit',
-    timeInForce: 'day',
-    orderClass: 'simple',
     quantity: quantity('10'),
-    notional: null,
     limitPrice: price('190.25'),
-    stopPrice: null,
-    trailAmount: null,
-    trailPercent: null,
-    trailReference: null,
-    extendedHours: false,
     status: 'accepted',
-    triggered: false,
-    filledQuantity: quantity('0'),
-    averageFillPrice: null,
-    commission: money('0'),
-    parentId: null,
-    legRole: null,
-    replaces: null,
-    replacedBy: null,
-    rejection: null,
-    source: 'ui',
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
-  };
+  });
 }
 
 export function journalFill(overrides: Partial<Fill> = {}): Fill {

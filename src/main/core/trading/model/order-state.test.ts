@@ -3,40 +3,23 @@ import { ORDER_STATUSES, type OrderStatus, type OrderType } from '@shared/dto/tr
 import { money, price, quantity } from '@shared/money/decimal';
 import type { ExecutionReport, ExecutionReportKind } from './execution-report';
 import type { Order } from './order';
+import { makeOrder } from './test-order';
 import { applyReport, canTransition, isTerminal, ORDER_TRANSITIONS, REPORT_KINDS } from './order-state';
 
 function order(overrides: Partial<Order> = {}): Order {
-  return {
+  return makeOrder({
     id: 'o-1',
     clientOrderId: 'c-1',
-    symbol: 'AAPL',
     side: 'sell',
     type: 'trailing_stop',
-    timeInForce: 'day',
-    orderClass: 'simple',
-    quantity: quantity(100),
-    notional: null,
-    limitPrice: null,
     stopPrice: price('95'),
     trailAmount: price('5'),
-    trailPercent: null,
     trailReference: price('100'),
-    extendedHours: false,
     status: 'accepted',
-    triggered: false,
-    filledQuantity: quantity(0),
-    averageFillPrice: null,
-    commission: money(0),
-    parentId: null,
-    legRole: null,
-    replaces: null,
-    replacedBy: null,
-    rejection: null,
-    source: 'ui',
     createdAt: 1_000,
     updatedAt: 1_000,
     ...overrides,
-  };
+  });
 }
 
 const T = 2_000;

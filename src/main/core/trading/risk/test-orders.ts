@@ -1,47 +1,11 @@
 import { KILL_SWITCH_OFF, NO_RISK_LIMITS, type KillSwitchState, type RiskLimits } from '@shared/dto/trading';
 import { Decimal, money, price, quantity, type Price } from '@shared/money/decimal';
 import type { Order } from '../model/order';
+import { T0, makeOrder } from '../model/test-order';
 import type { RiskContext } from './risk-context';
 
-/** Test support: orders and risk contexts with plain defaults, overridden per test. */
-
-
-export const T0 = 1_700_000_000_000;
-
-/** A working day buy of 100 AAPL at market, placed at T0 from the UI. */
-export function makeOrder(overrides: Partial<Order> = {}): Order {
-  return {
-    id: 'O-1',
-    clientOrderId: 'client-1',
-    symbol: 'AAPL',
-    side: 'buy',
-    type: 'market',
-    timeInForce: 'day',
-    orderClass: 'simple',
-    quantity: quantity(100),
-    notional: null,
-    limitPrice: null,
-    stopPrice: null,
-    trailAmount: null,
-    trailPercent: null,
-    trailReference: null,
-    extendedHours: false,
-    status: 'pending_new',
-    triggered: false,
-    filledQuantity: quantity(0),
-    averageFillPrice: null,
-    commission: money(0),
-    parentId: null,
-    legRole: null,
-    replaces: null,
-    replacedBy: null,
-    rejection: null,
-    source: 'ui',
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  };
-}
+/** Test support: risk contexts with plain defaults, overridden per test (orders from model/test-order). */
+export { T0, makeOrder };
 
 /** Loose inputs for a context: numbers or strings where the context wants decimals. */
 export interface ContextInput {
