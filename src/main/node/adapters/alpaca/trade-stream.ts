@@ -1,13 +1,11 @@
 import type { BrokerState } from '@shared/dto/broker';
-import WebSocket from 'ws';
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
 import type { Scheduler } from '../../../core/ports/scheduler';
 import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from '../backoff';
 import { parseStreamMessage } from './stream-message';
 import type { TradeUpdate } from './wire';
-import { closeSocket } from '../socket/close-socket';
-import { rawText } from '../socket/raw-text';
+import { StreamSocket } from '../socket/stream-socket';
 
 export interface TradeStreamOptions {
   /** wss://paper-api.alpaca.markets/stream or wss://api.alpaca.markets/stream. */
@@ -46,17 +44,33 @@ export interface TradeStreamStats {
  * skipped. The key and secret go into the auth message only, never into a log.
  */
 export class AlpacaTradeStream {
-  private ws: WebSocket | null = null;
+  private readonly socket: StreamSocket;
   private phase: TradeStreamPhase = 'idle';
   private attempt = 0;
   private everListened = false;
-  private lastError: string | null = null;
-  private alive = true;
   private lastState = '';
-  private cancelTimers: (() => void)[] = [];
   readonly stats: TradeStreamStats = { frames: 0, connects: 0, updates: 0, malformed: 0 };
 
-  constructor(private readonly options: TradeStreamOptions) {}
+  constructor(private readonly options: TradeStreamOptions) {
+    this.socket = new StreamSocket({
+      url: options.url,
+      scheduler: options.scheduler,
+      peer: 'Alpaca',
+      stats: this.stats,
+      onConnecting: () => {
+        this.phase = 'connecting';
+        this.reportWaiting();
+      },
+      onOpen: () => {
+        this.phase = 'authenticating';
+        this.socket.send({ action: 'auth', key: options.keyId, secret: options.secret });
+      },
+      onText: (text) => this.onFrame(text),
+      onClose: (code) => this.onClose(code),
+      ...(options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: options.handshakeTimeoutMs }),
+      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+    });
+  }
 
   get current(): TradeStreamPhase {
     return this.phase;
@@ -64,62 +78,27 @@ export class AlpacaTradeStream {
 
   start(): void {
     if (this.phase !== 'idle' && this.phase !== 'stopped') return;
-    this.connect();
+    this.socket.open();
   }
 
   stop(): Promise<void> {
     this.phase = 'stopped';
-    this.clearTimers();
     this.emitState('down', 'Alpaca trade stream stopped');
-    const ws = this.ws;
-    this.ws = null;
-    return closeSocket(ws, this.options.scheduler);
+    return this.socket.stop();
   }
 
-  private connect(): void {
-    this.phase = 'connecting';
-    this.reportWaiting();
-    const handshakeMs = this.options.handshakeTimeoutMs ?? 10_000;
-    const ws = new WebSocket(this.options.url, { handshakeTimeout: handshakeMs });
-    this.ws = ws;
-    this.alive = true;
-    ws.on('open', () => {
-      if (this.ws !== ws) return;
-      this.stats.connects += 1;
-      this.phase = 'authenticating';
-      ws.send(JSON.stringify({ action: 'auth', key: this.options.keyId, secret: this.options.secret }));
-      this.timer(handshakeMs, () => {
-        if (this.ws === ws && this.phase !== 'listening') this.drop(ws, 'Alpaca did not confirm the login in time');
-      });
-      this.timer(this.options.pingIntervalMs ?? 20_000, () => this.ping(ws), true);
-    });
-    ws.on('pong', () => {
-      this.alive = true;
-    });
-    ws.on('message', (data) => {
-      if (this.ws !== ws) return;
-      this.alive = true;
-      this.stats.frames += 1;
-      this.onFrame(ws, rawText(data));
-    });
-    ws.on('error', (error) => {
-      this.lastError = error.message;
-    });
-    ws.on('close', (code) => this.onClose(ws, code));
-  }
-
-  private onFrame(ws: WebSocket, text: string): void {
+  private onFrame(text: string): void {
     const message = parseStreamMessage(text);
     switch (message.kind) {
       case 'authorized':
-        ws.send(JSON.stringify({ action: 'listen', data: { streams: ['trade_updates'] } }));
+        this.socket.send({ action: 'listen', data: { streams: ['trade_updates'] } });
         return;
       case 'unauthorized':
-        this.lastError = `Alpaca refused the keys on the trade stream (${message.status})`;
+        this.socket.lastError = `Alpaca refused the keys on the trade stream (${message.status})`;
         this.options.logger.error('Alpaca refused the trade stream login; not reconnecting', { status: message.status });
         this.phase = 'rejected';
-        this.emitState('down', this.lastError);
-        ws.close(1000);
+        this.emitState('down', this.socket.lastError);
+        this.socket.close();
         return;
       case 'listening':
         return this.onListening(message.streams);
@@ -137,16 +116,17 @@ export class AlpacaTradeStream {
 
   private onListening(streams: readonly string[]): void {
     if (!streams.includes('trade_updates')) {
-      this.lastError = 'Alpaca did not open the trade_updates stream';
+      this.socket.lastError = 'Alpaca did not open the trade_updates stream';
       this.options.logger.warn('Alpaca listen reply without trade_updates', { streams: streams.join(',') });
       return;
     }
     if (this.phase === 'listening') return;
     this.phase = 'listening';
+    this.socket.loggedIn();
     const reconnect = this.everListened;
     this.everListened = true;
     this.attempt = 0;
-    this.lastError = null;
+    this.socket.lastError = null;
     this.options.logger.info(reconnect ? 'Alpaca trade stream listening again' : 'Alpaca trade stream listening');
     this.emitState('connected', null);
     this.options.onReady();
@@ -160,39 +140,23 @@ export class AlpacaTradeStream {
     }
   }
 
-  private onClose(ws: WebSocket, code: number): void {
-    if (this.ws !== ws) return;
-    this.ws = null;
-    this.clearTimers();
-    if (this.phase === 'stopped' || this.phase === 'rejected') return;
+  private onClose(code: number): number | null {
+    if (this.phase === 'stopped' || this.phase === 'rejected') return null;
     this.attempt += 1;
     const waitMs = fullJitterDelay(this.attempt - 1, this.options.backoff ?? RECONNECT_BACKOFF, this.options.random);
-    this.options.logger.warn('Alpaca trade stream closed; reconnecting', { code, attempt: this.attempt, waitMs, error: this.lastError });
+    this.options.logger.warn('Alpaca trade stream closed; reconnecting', { code, attempt: this.attempt, waitMs, error: this.socket.lastError });
     this.phase = 'waiting';
     this.reportWaiting();
-    this.timer(waitMs, () => {
-      if (this.phase === 'waiting') this.connect();
-    });
+    return waitMs;
   }
 
   /** connecting before the first listen; degraded while reconnecting; down after many failures. */
   private reportWaiting(): void {
-    const retry = this.attempt > 0 ? ` (attempt ${this.attempt + 1}${this.lastError ? `: ${this.lastError}` : ''})` : '';
+    const { lastError } = this.socket;
+    const retry = this.attempt > 0 ? ` (attempt ${this.attempt + 1}${lastError ? `: ${lastError}` : ''})` : '';
     if (this.attempt >= (this.options.downAfterAttempts ?? 5)) this.emitState('down', `Alpaca trade stream unreachable; retrying${retry}`);
     else if (this.everListened) this.emitState('degraded', `Alpaca trade stream reconnecting${retry}`);
     else this.emitState('connecting', `Connecting to the Alpaca trade stream${retry}`);
-  }
-
-  private ping(ws: WebSocket): void {
-    if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
-    if (!this.alive) return this.drop(ws, 'Alpaca stopped answering pings');
-    this.alive = false;
-    ws.ping();
-  }
-
-  private drop(ws: WebSocket, reason: string): void {
-    this.lastError = reason;
-    ws.terminate();
   }
 
   private emitState(state: BrokerState, detail: string | null): void {
@@ -200,14 +164,5 @@ export class AlpacaTradeStream {
     if (key === this.lastState) return;
     this.lastState = key;
     this.options.onState?.(state, detail);
-  }
-
-  private timer(ms: number, task: () => void, repeat = false): void {
-    const scheduler = this.options.scheduler;
-    this.cancelTimers.push(repeat ? scheduler.every(ms, task) : scheduler.after(ms, task));
-  }
-
-  private clearTimers(): void {
-    for (const cancel of this.cancelTimers.splice(0)) cancel();
   }
 }

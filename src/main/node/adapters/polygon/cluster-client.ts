@@ -1,4 +1,3 @@
-import WebSocket from 'ws';
 import type { Clock } from '../../../core/ports/clock';
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
@@ -6,8 +5,7 @@ import type { Scheduler } from '../../../core/ports/scheduler';
 import { fullJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from '../backoff';
 import { parseFrame, type FrameSink, type MalformedReason } from './parse';
 import type { PolygonCluster } from './symbols';
-import { closeSocket } from '../socket/close-socket';
-import { rawText } from '../socket/raw-text';
+import { StreamSocket } from '../socket/stream-socket';
 
 export type ClusterPhase = 'idle' | 'connecting' | 'authenticating' | 'live' | 'waiting' | 'rejected' | 'stopped';
 
@@ -56,15 +54,12 @@ const CHANNEL_IN_MESSAGE = /\b([A-Z]{1,4}\.[A-Za-z0-9*.:/-]+)/;
  * skips malformed frames. The key is sent in the auth message only and never logged.
  */
 export class PolygonClusterClient {
-  private ws: WebSocket | null = null;
+  private readonly socket: StreamSocket;
   private phase: ClusterPhase = 'idle';
   private attempt = 0;
-  private lastError: string | null = null;
   private readonly desired = new Set<string>();
   private readonly awaitingReply: string[] = [];
   private readonly unauthorized = new Set<string>();
-  private cancelTimers: (() => void)[] = [];
-  private alive = true;
   private liveAnnounced = false;
   readonly stats: ClusterStats = {
     frames: 0,
@@ -83,23 +78,31 @@ export class PolygonClusterClient {
       status: (status, message) => this.onStatus(status, message),
       malformed: (reason, excerpt) => this.onMalformed(reason, excerpt),
     };
+    this.socket = new StreamSocket({
+      url: options.url,
+      scheduler: options.scheduler,
+      peer: 'Polygon',
+      stats: this.stats,
+      onConnecting: () => this.setPhase('connecting'),
+      onText: (text) => parseFrame(text, options.cluster, this.frameSink),
+      onClose: (code) => this.onClose(code),
+      ...(options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: options.handshakeTimeoutMs }),
+      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+    });
   }
 
   snapshot(): ClusterSnapshot {
-    return { cluster: this.options.cluster, phase: this.phase, attempt: this.attempt, unauthorized: [...this.unauthorized], lastError: this.lastError };
+    return { cluster: this.options.cluster, phase: this.phase, attempt: this.attempt, unauthorized: [...this.unauthorized], lastError: this.socket.lastError };
   }
 
   start(): void {
     if (this.phase !== 'idle' && this.phase !== 'stopped') return;
-    this.connect();
+    this.socket.open();
   }
 
   stop(): Promise<void> {
     this.setPhase('stopped');
-    this.clearTimers();
-    const ws = this.ws;
-    this.ws = null;
-    return closeSocket(ws, this.options.scheduler);
+    return this.socket.stop();
   }
 
   add(params: readonly string[]): void {
@@ -111,63 +114,30 @@ export class PolygonClusterClient {
   remove(params: readonly string[]): void {
     const gone = params.filter((p) => this.desired.delete(p));
     for (const p of gone) this.unauthorized.delete(p);
-    if (gone.length > 0 && this.phase === 'live') this.send({ action: 'unsubscribe', params: gone.join(',') });
-  }
-
-  private connect(): void {
-    this.setPhase('connecting');
-    const ws = new WebSocket(this.options.url, { handshakeTimeout: this.options.handshakeTimeoutMs ?? 10_000 });
-    this.ws = ws;
-    this.alive = true;
-    ws.on('open', () => {
-      this.stats.connects += 1;
-      // Polygon greets with `connected`; if it never says auth_success in time, start over.
-      this.timer(this.options.handshakeTimeoutMs ?? 10_000, () => {
-        if (this.ws === ws && this.phase !== 'live') this.drop(ws, 'Polygon did not complete the login in time');
-      });
-      this.every(this.options.pingIntervalMs ?? 20_000, () => {
-        if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
-        if (!this.alive) return this.drop(ws, 'Polygon stopped answering pings');
-        this.alive = false;
-        ws.ping();
-      });
-    });
-    ws.on('pong', () => {
-      this.alive = true;
-    });
-    ws.on('message', (data) => {
-      if (this.ws !== ws) return;
-      this.alive = true;
-      this.stats.frames += 1;
-      parseFrame(rawText(data), this.options.cluster, this.frameSink);
-    });
-    ws.on('error', (error) => {
-      this.lastError = error.message;
-    });
-    ws.on('close', (code) => this.onClose(ws, code));
+    if (gone.length > 0 && this.phase === 'live') this.socket.send({ action: 'unsubscribe', params: gone.join(',') });
   }
 
   private onStatus(status: string, message: string): void {
-    const ws = this.ws;
-    if (!ws) return;
+    if (!this.socket.connected) return;
     if (status === 'connected') {
       this.setPhase('authenticating');
-      this.send({ action: 'auth', params: this.options.apiKey });
+      this.socket.send({ action: 'auth', params: this.options.apiKey });
     } else if (status === 'auth_success' || (status === 'success' && message === 'authenticated')) {
+      this.socket.loggedIn();
       this.attempt = 0;
-      this.lastError = null;
+      this.socket.lastError = null;
       this.awaitingReply.length = 0;
       this.setPhase('live');
       this.options.logger.info('Polygon socket live', { cluster: this.options.cluster, channels: this.desired.size });
       this.liveAnnounced = false;
       if (this.desired.size > 0) this.sendSubscribe([...this.desired]);
-      if (this.awaitingReply.length === 0) this.announceLive(ws);
-      else this.timer(this.options.handshakeTimeoutMs ?? 10_000, () => this.announceLive(ws));
+      if (this.awaitingReply.length === 0) this.announceLive();
+      else this.socket.later(this.options.handshakeTimeoutMs ?? 10_000, () => this.announceLive());
     } else if (status === 'auth_failed' || (status === 'error' && this.phase === 'authenticating')) {
-      this.lastError = `Polygon rejected the API key (${message || status})`;
+      this.socket.lastError = `Polygon rejected the API key (${message || status})`;
       this.options.logger.error('Polygon rejected the API key; not reconnecting', { cluster: this.options.cluster, status });
       this.setPhase('rejected');
-      ws.close(1000);
+      this.socket.close();
     } else if (status === 'success') {
       const subscribed = /^subscribed to: (.*)$/.exec(message);
       for (const param of subscribed?.[1]?.split(',') ?? []) this.replied(param.trim(), true);
@@ -178,7 +148,7 @@ export class PolygonClusterClient {
       if (param) this.replied(param, false);
       this.options.logger.warn('Polygon plan does not include a channel', { cluster: this.options.cluster, channel: param ?? null, reply: message });
     } else if (status === 'max_connections') {
-      this.lastError = 'Another connection is using this Polygon key';
+      this.socket.lastError = 'Another connection is using this Polygon key';
       this.options.logger.warn('Polygon closed an older connection on this key', { cluster: this.options.cluster, reply: message });
     } else {
       this.options.logger.warn('Polygon status message', { cluster: this.options.cluster, status, reply: message });
@@ -191,11 +161,12 @@ export class PolygonClusterClient {
     if (ok) this.unauthorized.delete(param);
     else if (this.desired.has(param)) this.unauthorized.add(param);
     this.emitChange();
-    if (this.awaitingReply.length === 0 && this.ws) this.announceLive(this.ws);
+    if (this.awaitingReply.length === 0) this.announceLive();
   }
 
-  private announceLive(ws: WebSocket): void {
-    if (this.liveAnnounced || this.ws !== ws || this.phase !== 'live') return;
+  /** Timers die with their connection, so a late one never announces a newer connection. */
+  private announceLive(): void {
+    if (this.liveAnnounced || !this.socket.connected || this.phase !== 'live') return;
     this.liveAnnounced = true;
     this.options.onLive();
   }
@@ -210,32 +181,21 @@ export class PolygonClusterClient {
     }
   }
 
-  private onClose(ws: WebSocket, code: number): void {
-    if (this.ws !== ws) return;
-    this.ws = null;
-    this.clearTimers();
-    if (this.phase === 'stopped' || this.phase === 'rejected') return this.emitChange();
+  private onClose(code: number): number | null {
+    if (this.phase === 'stopped' || this.phase === 'rejected') {
+      this.emitChange();
+      return null;
+    }
     this.attempt += 1;
     const waitMs = fullJitterDelay(this.attempt - 1, this.options.backoff ?? RECONNECT_BACKOFF, this.options.random);
-    this.options.logger.warn('Polygon socket closed; reconnecting', { cluster: this.options.cluster, code, attempt: this.attempt, waitMs, error: this.lastError });
+    this.options.logger.warn('Polygon socket closed; reconnecting', { cluster: this.options.cluster, code, attempt: this.attempt, waitMs, error: this.socket.lastError });
     this.setPhase('waiting');
-    this.timer(waitMs, () => {
-      if (this.phase === 'waiting') this.connect();
-    });
-  }
-
-  private drop(ws: WebSocket, reason: string): void {
-    this.lastError = reason;
-    ws.terminate();
+    return waitMs;
   }
 
   private sendSubscribe(params: readonly string[]): void {
     this.awaitingReply.push(...params);
-    this.send({ action: 'subscribe', params: params.join(',') });
-  }
-
-  private send(message: { action: string; params: string }): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+    this.socket.send({ action: 'subscribe', params: params.join(',') });
   }
 
   private setPhase(phase: ClusterPhase): void {
@@ -246,17 +206,5 @@ export class PolygonClusterClient {
 
   private emitChange(): void {
     this.options.onChange(this.snapshot());
-  }
-
-  private timer(ms: number, task: () => void): void {
-    this.cancelTimers.push(this.options.scheduler.after(ms, task));
-  }
-
-  private every(ms: number, task: () => void): void {
-    this.cancelTimers.push(this.options.scheduler.every(ms, task));
-  }
-
-  private clearTimers(): void {
-    for (const cancel of this.cancelTimers.splice(0)) cancel();
   }
 }

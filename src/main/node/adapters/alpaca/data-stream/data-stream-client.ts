@@ -1,4 +1,3 @@
-import WebSocket from 'ws';
 import type { Bar, Quote, Trade } from '../../../../core/market-data/types';
 import type { Logger } from '../../../../core/ports/logger';
 import type { RandomSource } from '../../../../core/ports/random';
@@ -6,11 +5,10 @@ import type { Scheduler } from '../../../../core/ports/scheduler';
 import { fullJitterDelay, halfJitterDelay, RECONNECT_BACKOFF, type BackoffPolicy } from '../../backoff';
 import { CONNECTION_LIMIT_BACKOFF } from './backoff';
 import { parseDataFrame, type ControlMessage, type DataFrameSink, type MalformedReason } from './parse-frame';
-import { rawText } from '../../socket/raw-text';
 import { classifyStreamError } from './stream-errors';
 import type { DataStreamStats, StreamPhase, StreamSnapshot } from './stream-snapshot';
-import { SubscriptionBook, type DataChannel, type SubscriptionRequest } from './subscription-book';
-import { closeSocket } from '../../socket/close-socket';
+import { SubscriptionBook, type DataChannel } from './subscription-book';
+import { StreamSocket } from '../../socket/stream-socket';
 
 export interface DataStreamClientOptions {
   /** The full stream URL, e.g. wss://stream.data.alpaca.markets/v2/iex. */
@@ -40,16 +38,13 @@ export interface DataStreamClientOptions {
  * The key and secret go into the auth message only, never into a log or a label.
  */
 export class AlpacaDataStreamClient {
-  private ws: WebSocket | null = null;
+  private readonly socket: StreamSocket;
   private phase: StreamPhase = 'idle';
   private attempt = 0;
   private everLive = false;
-  private lastError: string | null = null;
   private limited = false;
   private retryInMs: number | null = null;
   private requestError: string | null = null;
-  private alive = true;
-  private cancelTimers: (() => void)[] = [];
   private readonly book: SubscriptionBook;
   private readonly frameSink: DataFrameSink;
   readonly stats: DataStreamStats = {
@@ -79,6 +74,21 @@ export class AlpacaDataStreamClient {
         this.stats.ignored += 1;
       },
     };
+    this.socket = new StreamSocket({
+      url: options.url,
+      scheduler: options.scheduler,
+      peer: 'Alpaca',
+      stats: this.stats,
+      onConnecting: () => {
+        this.setPhase('connecting');
+        this.book.reset();
+        this.requestError = null;
+      },
+      onText: (text) => parseDataFrame(text, this.frameSink),
+      onClose: (code) => this.onClose(code),
+      ...(options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: options.handshakeTimeoutMs }),
+      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+    });
   }
 
   snapshot(): StreamSnapshot {
@@ -86,7 +96,7 @@ export class AlpacaDataStreamClient {
       phase: this.phase,
       attempt: this.attempt,
       everLive: this.everLive,
-      lastError: this.lastError,
+      lastError: this.socket.lastError,
       connectionLimited: this.limited,
       retryInMs: this.phase === 'waiting' ? this.retryInMs : null,
       unconfirmed: this.phase === 'live' ? this.book.unconfirmed() : [],
@@ -104,56 +114,22 @@ export class AlpacaDataStreamClient {
     if (this.phase !== 'idle' && this.phase !== 'stopped' && this.phase !== 'rejected') return;
     this.attempt = 0;
     this.limited = false;
-    this.connect();
+    this.socket.open();
   }
 
   stop(): Promise<void> {
     this.setPhase('stopped');
-    this.clearTimers();
-    const ws = this.ws;
-    this.ws = null;
-    return closeSocket(ws, this.options.scheduler);
+    return this.socket.stop();
   }
 
   add(symbols: readonly string[]): void {
     const fresh = this.book.add(symbols);
-    if (fresh.length > 0 && this.phase === 'live') this.send(this.book.request('subscribe', fresh));
+    if (fresh.length > 0 && this.phase === 'live') this.socket.send(this.book.request('subscribe', fresh));
   }
 
   remove(symbols: readonly string[]): void {
     const gone = this.book.remove(symbols);
-    if (gone.length > 0 && this.phase === 'live') this.send(this.book.request('unsubscribe', gone));
-  }
-
-  private connect(): void {
-    this.setPhase('connecting');
-    const timeoutMs = this.options.handshakeTimeoutMs ?? 10_000;
-    const ws = new WebSocket(this.options.url, { handshakeTimeout: timeoutMs });
-    this.ws = ws;
-    this.alive = true;
-    this.book.reset();
-    this.requestError = null;
-    ws.on('open', () => {
-      if (this.ws !== ws) return;
-      this.stats.connects += 1;
-      this.timer(timeoutMs, () => {
-        if (this.ws === ws && this.phase !== 'live') this.drop(ws, 'Alpaca did not complete the login in time');
-      });
-      this.timer(this.options.pingIntervalMs ?? 20_000, () => this.ping(ws), true);
-    });
-    ws.on('pong', () => {
-      this.alive = true;
-    });
-    ws.on('message', (data) => {
-      if (this.ws !== ws) return;
-      this.alive = true;
-      this.stats.frames += 1;
-      parseDataFrame(rawText(data), this.frameSink);
-    });
-    ws.on('error', (error) => {
-      this.lastError = error.message;
-    });
-    ws.on('close', (code) => this.onClose(ws, code));
+    if (gone.length > 0 && this.phase === 'live') this.socket.send(this.book.request('unsubscribe', gone));
   }
 
   /** Alpaca may still send a few points for a symbol just unsubscribed; they are dropped. */
@@ -172,28 +148,28 @@ export class AlpacaDataStreamClient {
       this.onError(message.code, message.msg);
     } else if (message.msg === 'connected' && this.phase === 'connecting') {
       this.setPhase('authenticating');
-      this.send({ action: 'auth', key: this.options.keyId, secret: this.options.secret });
+      this.socket.send({ action: 'auth', key: this.options.keyId, secret: this.options.secret });
     } else if (message.msg === 'authenticated' && this.phase === 'authenticating') {
       this.onAuthenticated();
     }
   }
 
   private onAuthenticated(): void {
+    this.socket.loggedIn();
     const reconnect = this.everLive;
     this.attempt = 0;
     this.everLive = true;
     this.limited = false;
-    this.lastError = null;
+    this.socket.lastError = null;
     const wanted = this.book.wanted();
     // Asked before going live, so the status never reads the wanted set as refused meanwhile.
-    if (wanted.length > 0) this.send(this.book.request('subscribe', wanted));
+    if (wanted.length > 0) this.socket.send(this.book.request('subscribe', wanted));
     this.setPhase('live');
     this.options.logger.info(reconnect ? 'Alpaca data stream live again' : 'Alpaca data stream live', { feed: this.options.feed, symbols: wanted.length });
   }
 
   private onError(code: number | null, msg: string): void {
     const verdict = classifyStreamError(code, msg, this.options.feed);
-    const ws = this.ws;
     if (verdict.action === 'request' || verdict.action === 'harmless') {
       if (verdict.action === 'request') {
         this.book.refused();
@@ -203,38 +179,36 @@ export class AlpacaDataStreamClient {
       this.emitChange();
       return;
     }
-    this.lastError = verdict.label;
-    if (!ws) return;
+    this.socket.lastError = verdict.label;
+    if (!this.socket.connected) return;
     if (verdict.action === 'fatal') {
       this.options.logger.error('Alpaca data stream refused the login; not reconnecting', { feed: this.options.feed, code, reply: msg });
       this.setPhase('rejected');
-      ws.close(1000);
+      this.socket.close();
     } else if (verdict.action === 'limited') {
       this.limited = true;
       this.options.logger.warn('Alpaca data stream: the key already has its connection; backing off', { feed: this.options.feed, code });
-      ws.close(1000);
+      this.socket.close();
     } else {
       this.options.logger.warn('Alpaca data stream error; reconnecting', { feed: this.options.feed, code, reply: msg });
-      this.drop(ws, verdict.label);
+      this.socket.drop(verdict.label);
     }
   }
 
-  private onClose(ws: WebSocket, code: number): void {
-    if (this.ws !== ws) return;
-    this.ws = null;
-    this.clearTimers();
+  private onClose(code: number): number | null {
     this.book.reset();
-    if (this.phase === 'stopped' || this.phase === 'rejected') return this.emitChange();
+    if (this.phase === 'stopped' || this.phase === 'rejected') {
+      this.emitChange();
+      return null;
+    }
     this.attempt += 1;
     const waitMs = this.limited
       ? halfJitterDelay(this.attempt - 1, this.options.connectionLimitBackoff ?? CONNECTION_LIMIT_BACKOFF, this.options.random)
       : fullJitterDelay(this.attempt - 1, this.options.backoff ?? RECONNECT_BACKOFF, this.options.random);
-    this.options.logger.warn('Alpaca data stream closed; reconnecting', { feed: this.options.feed, code, attempt: this.attempt, waitMs, error: this.lastError });
+    this.options.logger.warn('Alpaca data stream closed; reconnecting', { feed: this.options.feed, code, attempt: this.attempt, waitMs, error: this.socket.lastError });
     this.retryInMs = waitMs;
     this.setPhase('waiting');
-    this.timer(waitMs, () => {
-      if (this.phase === 'waiting') this.connect();
-    });
+    return waitMs;
   }
 
   private onMalformed(reason: MalformedReason, excerpt: string): void {
@@ -247,22 +221,6 @@ export class AlpacaDataStreamClient {
     }
   }
 
-  private ping(ws: WebSocket): void {
-    if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
-    if (!this.alive) return this.drop(ws, 'Alpaca stopped answering pings');
-    this.alive = false;
-    ws.ping();
-  }
-
-  private drop(ws: WebSocket, reason: string): void {
-    this.lastError = reason;
-    ws.terminate();
-  }
-
-  private send(message: SubscriptionRequest | { action: 'auth'; key: string; secret: string }): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
-  }
-
   private setPhase(phase: StreamPhase): void {
     if (this.phase === phase) return;
     this.phase = phase;
@@ -271,14 +229,5 @@ export class AlpacaDataStreamClient {
 
   private emitChange(): void {
     this.options.onChange(this.snapshot());
-  }
-
-  private timer(ms: number, task: () => void, repeat = false): void {
-    const scheduler = this.options.scheduler;
-    this.cancelTimers.push(repeat ? scheduler.every(ms, task) : scheduler.after(ms, task));
-  }
-
-  private clearTimers(): void {
-    for (const cancel of this.cancelTimers.splice(0)) cancel();
   }
 }
