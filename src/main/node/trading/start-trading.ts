@@ -10,7 +10,7 @@ import type { Clock } from '../../core/ports/clock';
 import type { Logger } from '../../core/ports/logger';
 import type { FeedEvent } from '../../core/ports/market-feed';
 import type { Broker, BrokerPosition } from '../../core/ports/broker';
-import type { Order } from '../../core/trading/model/order';
+import { lateLookup, TradingBook, type OrderLookup } from '../../core/trading/execution/trading-book';
 import type { OpeningPosition } from '../../core/trading/execution/opening-positions';
 import type { Scheduler } from '../../core/ports/scheduler';
 import type { SettingsService } from '../../core/settings/settings-service';
@@ -57,7 +57,7 @@ export interface TradingOptions {
 /** What a real broker brings: itself (built once the books exist) and its account's facts. */
 export interface ExternalBroker {
   account: { broker: string; mode: 'paper' | 'live' };
-  create(books: { orders: () => readonly Order[]; positions: () => readonly BrokerPosition[] }): Broker;
+  create(books: { orders: OrderLookup; positions: () => readonly BrokerPosition[] }): Broker;
   /** The account's cash when the journal is new (its first connection). */
   openingCash(): Money | null;
   /** The positions the account already holds then; taken over as opening fills. */
@@ -75,6 +75,7 @@ export interface Trading {
 }
 
 const MARK_TICK = new Decimal('0.01');
+const NO_ORDERS: OrderLookup = new TradingBook();
 
 /** Composes trading on the paper broker: journal, ledger, risk, handlers and their timers. */
 export async function startTrading(options: TradingOptions): Promise<Trading> {
@@ -95,10 +96,9 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
   });
   const publisher = new PortfolioPublisher(hub);
   const external = options.external;
-  let lateBooks: { orders: () => readonly Order[]; positions: () => readonly BrokerPosition[] } = { orders: () => [], positions: () => [] };
-  const broker: Broker = external
-    ? external.create({ orders: () => lateBooks.orders(), positions: () => lateBooks.positions() })
-    : paper;
+  // The broker is built before the order manager whose books it reads: it reads them late.
+  let lateBooks: { orders: () => OrderLookup; positions: () => readonly BrokerPosition[] } = { orders: () => NO_ORDERS, positions: () => [] };
+  const broker: Broker = external ? external.create({ orders: lateLookup(() => lateBooks.orders()), positions: () => lateBooks.positions() }) : paper;
   const manager = new OrderManager({
     journal,
     broker,
@@ -126,7 +126,7 @@ export async function startTrading(options: TradingOptions): Promise<Trading> {
     dayPnl: toDecimalString(manager.riskDayPnl()),
   });
   lateBooks = {
-    orders: () => [...manager.books.book.orders.values()],
+    orders: () => manager.books.book,
     positions: () =>
       manager.books.ledger.positions().map((position) => ({ symbol: position.symbol, quantity: position.quantity, costBasis: position.costBasis })),
   };

@@ -174,8 +174,7 @@ export class AlpacaBroker implements Broker {
 
   async openOrders(): Promise<readonly Order[]> {
     const open = await this.options.api.listOrders({ status: 'open' });
-    const ours = new Map(this.options.orders().map((order) => [order.id, order]));
-    return workingOrders(open, (alpacaId) => ours.get(this.links.ourIdOf(alpacaId) ?? '') ?? null);
+    return workingOrders(open, (alpacaId) => this.options.orders.get(this.links.ourIdOf(alpacaId) ?? '') ?? null);
   }
 
   async positions(): Promise<readonly BrokerPosition[]> {
@@ -310,11 +309,11 @@ export class AlpacaBroker implements Broker {
   }
 
   private current(id: string): Order | undefined {
-    return this.options.orders().find((order) => order.id === id);
+    return this.options.orders.get(id);
   }
 
   private children(parentId: string): Order[] {
-    return this.options.orders().filter((order) => order.parentId === parentId);
+    return this.options.orders.children(parentId);
   }
 
   private now(): number {

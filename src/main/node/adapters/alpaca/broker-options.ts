@@ -4,10 +4,10 @@ import type { Clock } from '../../../core/ports/clock';
 import type { Logger } from '../../../core/ports/logger';
 import type { RandomSource } from '../../../core/ports/random';
 import type { Scheduler } from '../../../core/ports/scheduler';
-import type { Order } from '../../../core/trading/model/order';
 import type { BackoffPolicy } from '../backoff';
 import type { SubmitSafelyOptions } from './submit-safely';
 import type { AlpacaTradingApi } from './trading-api';
+import type { OrderLookup } from '../../../core/trading/execution/trading-book';
 
 /** What the Alpaca broker needs; the host builds it once per connected key pair. */
 export interface AlpacaBrokerOptions {
@@ -16,8 +16,8 @@ export interface AlpacaBrokerOptions {
   clock: Clock;
   scheduler: Scheduler;
   logger: Logger;
-  /** The order manager's book (all orders it holds), read on every decision. */
-  orders: () => readonly Order[];
+  /** The order manager's book, read on every decision (never copied). */
+  orders: OrderLookup;
   /** The journal's positions, compared with Alpaca's on every reconciliation. */
   bookPositions: () => readonly BrokerPosition[];
   onReconciliation?: (report: ReconciliationReport) => void;

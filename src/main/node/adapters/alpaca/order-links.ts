@@ -3,6 +3,7 @@ import type { Order } from '../../../core/trading/model/order';
 import type { AlpacaTradingApi } from './trading-api';
 import { legRoleOf } from './order-mapping';
 import type { AlpacaOrder } from './wire';
+import type { OrderLookup } from '../../../core/trading/execution/trading-book';
 
 /**
  * Which Alpaca order is which of ours, and how much of each we have already reported filled.
@@ -32,14 +33,14 @@ export class OrderLinks {
    * Links an Alpaca order (and its legs) to ours: by a known Alpaca id, else by our client
    * order id; legs by role among our children of the parent. Returns our order or null.
    */
-  learn(alpaca: AlpacaOrder, ours: readonly Order[]): Order | null {
+  learn(alpaca: AlpacaOrder, ours: OrderLookup): Order | null {
     const linked = this.oursByAlpaca.get(alpaca.id);
-    const order = ours.find((candidate) => (linked === undefined ? candidate.clientOrderId === alpaca.client_order_id : candidate.id === linked)) ?? null;
+    const order = (linked === undefined ? ours.byClientOrderId(alpaca.client_order_id) : ours.get(linked)) ?? null;
     if (!order) return null;
     this.link(order.id, alpaca.id);
     for (const leg of alpaca.legs ?? []) {
       const role = legRoleOf(leg);
-      const child = ours.find((candidate) => candidate.parentId === order.id && candidate.legRole === role && candidate.id !== order.id);
+      const child = ours.children(order.id).find((candidate) => candidate.legRole === role && candidate.id !== order.id);
       if (child) this.link(child.id, leg.id);
     }
     return order;
@@ -61,12 +62,12 @@ export class OrderLinks {
 export async function findAlpacaId(
   order: Order,
   links: OrderLinks,
-  deps: { api: Pick<AlpacaTradingApi, 'getOrder' | 'orderByClientOrderId'>; orders: () => readonly Order[] },
+  deps: { api: Pick<AlpacaTradingApi, 'getOrder' | 'orderByClientOrderId'>; orders: OrderLookup },
 ): Promise<string | null> {
-  const parent = order.parentId === null ? undefined : deps.orders().find((candidate) => candidate.id === order.parentId);
+  const parent = order.parentId === null ? undefined : deps.orders.get(order.parentId);
   const parentAlpaca = parent ? (links.alpacaIdOf(parent.id) ?? (await findAlpacaId(parent, links, deps))) : null;
   const lookup = parentAlpaca !== null ? deps.api.getOrder(parentAlpaca) : deps.api.orderByClientOrderId(order.clientOrderId);
   const found = await lookup.catch(() => null);
-  if (found) links.learn(found, deps.orders());
+  if (found) links.learn(found, deps.orders);
   return links.alpacaIdOf(order.id) ?? null;
 }

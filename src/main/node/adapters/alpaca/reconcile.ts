@@ -10,12 +10,13 @@ import { alpacaDecimal, alpacaDecimalOrNull, alpacaTime, alpacaTimeOrNull } from
 import type { AlpacaTradingApi } from './trading-api';
 import { rejection } from './update-reports';
 import type { AlpacaFillActivity, AlpacaOrder, AlpacaPosition } from './wire';
+import type { OrderLookup } from '../../../core/trading/execution/trading-book';
 
 export interface ReconcileDeps {
   api: Pick<AlpacaTradingApi, 'listOrders' | 'getOrder' | 'orderByClientOrderId' | 'positions'> & Partial<Pick<AlpacaTradingApi, 'fillActivities'>>;
   links: OrderLinks;
   /** The order manager's book, read afresh: every emitted report changes it at once. */
-  orders: () => readonly Order[];
+  orders: OrderLookup;
   /** Our positions as the journal has them (signed quantities). */
   bookPositions: () => readonly BrokerPosition[];
   /** Orders being submitted right now: their POST decides, not the reconciliation. */
@@ -55,9 +56,9 @@ export async function reconcileWithAlpaca(base: ReconcileDeps): Promise<Differen
   const fetched = await fetchOrders(base);
   const deps: ReconcileDeps & SyncDeps = { ...base, executions: await fetchExecutions(base) };
   const legIds = new Set([...fetched.values()].flatMap((order) => (order.legs ?? []).map((leg) => leg.id)));
-  for (const alpaca of fetched.values()) if (!legIds.has(alpaca.id)) deps.links.learn(alpaca, deps.orders());
-  for (const snapshot of deps.orders().filter((order) => isOpen(order) && !deps.inFlight.has(order.id))) {
-    const order = deps.orders().find((candidate) => candidate.id === snapshot.id);
+  for (const alpaca of fetched.values()) if (!legIds.has(alpaca.id)) deps.links.learn(alpaca, deps.orders);
+  for (const snapshot of deps.orders.open().filter((order) => !deps.inFlight.has(order.id))) {
+    const order = deps.orders.get(snapshot.id);
     if (!order || !isOpen(order)) continue;
     const alpaca = await alpacaFor(order, fetched, deps);
     if (alpaca) syncOrder(order, alpaca, deps, differences);
@@ -104,12 +105,12 @@ async function alpacaFor(order: Order, fetched: Map<string, AlpacaOrder>, deps: 
     const parentAlpaca = deps.links.alpacaIdOf(order.parentId);
     if (parentAlpaca === undefined) return null;
     const parent = fetched.get(parentAlpaca) ?? (await deps.api.getOrder(parentAlpaca));
-    if (parent) deps.links.learn(parent, deps.orders());
+    if (parent) deps.links.learn(parent, deps.orders);
     const leg = deps.links.alpacaIdOf(order.id);
     return leg === undefined ? null : (parent?.legs?.find((candidate) => candidate.id === leg) ?? null);
   }
   const found = await deps.api.orderByClientOrderId(order.clientOrderId);
-  if (found) deps.links.learn(found, deps.orders());
+  if (found) deps.links.learn(found, deps.orders);
   return found;
 }
 
@@ -148,13 +149,13 @@ export function syncOrder(order: Order, alpaca: AlpacaOrder, deps: SyncDeps, dif
 
 /** Links an order Alpaca has (and its legs) to ours and syncs them; null when it is not ours. */
 export function adoptOrder(alpaca: AlpacaOrder, deps: SyncDeps): Differences | null {
-  const order = deps.links.learn(alpaca, deps.orders());
+  const order = deps.links.learn(alpaca, deps.orders);
   if (!order) return null;
   const differences: Differences = [];
   syncOrder(order, alpaca, deps, differences);
   for (const leg of alpaca.legs ?? []) {
     const ourId = deps.links.ourIdOf(leg.id);
-    const ours = deps.orders().find((candidate) => candidate.id === ourId);
+    const ours = ourId === undefined ? undefined : deps.orders.get(ourId);
     if (ours && isOpen(ours)) syncOrder(ours, leg, deps, differences);
   }
   return differences;
@@ -217,7 +218,7 @@ export function missedFill(
 }
 
 function endingOf(order: Order, alpaca: AlpacaOrder, deps: SyncDeps, time: number): { report: ExecutionReport; message: string } | null {
-  const current = deps.orders().find((candidate) => candidate.id === order.id);
+  const current = deps.orders.get(order.id);
   if (!current || !isOpen(current)) return null;
   const orderId = order.id;
   switch (alpaca.status) {
@@ -239,10 +240,9 @@ function endingOf(order: Order, alpaca: AlpacaOrder, deps: SyncDeps, time: numbe
 
 /** Orders of ours that ended here while Alpaca still works them, and orders we never placed. */
 function checkEnded(fetched: ReadonlyMap<string, AlpacaOrder>, deps: ReconcileDeps, differences: Differences): void {
-  const ours = new Map(deps.orders().map((order) => [order.id, order]));
   for (const alpaca of fetched.values()) {
     const ourId = deps.links.ourIdOf(alpaca.id);
-    const order = ourId === undefined ? undefined : ours.get(ourId);
+    const order = ourId === undefined ? undefined : deps.orders.get(ourId);
     const described = `${alpaca.side} ${alpaca.qty ?? `$${alpaca.notional ?? '?'}`} ${alpaca.symbol} ${alpaca.type} (${alpaca.status}), Alpaca id ${alpaca.id}`;
     if (!order) {
       differences.push({ kind: 'unknown_order', symbol: alpaca.symbol, orderId: null, message: `Alpaca has an order this app did not place: ${described}` });

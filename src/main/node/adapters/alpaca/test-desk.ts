@@ -11,6 +11,7 @@ import { Ledger } from '../../../core/trading/portfolio/ledger';
 import { systemScheduler } from '../../system-scheduler';
 import { AlpacaBroker, type AlpacaBrokerOptions } from './alpaca-broker';
 import { FakeAlpacaApi } from './test-api';
+import { lateLookup, TradingBook } from '../../../core/trading/execution/trading-book';
 
 export const DESK_START = wallClockToMs('2024-03-15', '10:00');
 const SPEC = { symbol: 'AAPL', tickSize: new Decimal('0.01'), lotSize: new Decimal(1), assetClass: 'stock' as const, alwaysOpen: false };
@@ -47,7 +48,7 @@ export function alpacaDesk(options: { journal?: MemoryJournal; api?: FakeAlpacaA
     clock,
     scheduler: systemScheduler,
     logger,
-    orders: () => [...(holder.manager?.books.book.orders.values() ?? [])],
+    orders: lateLookup(() => holder.manager?.books.book ?? new TradingBook()),
     bookPositions: () => holder.manager?.books.ledger.positions() ?? [],
     onReconciliation: (report) => reconciliations.push(report),
     submit: { backoff: { baseMs: 1, capMs: 1 } },

@@ -7,11 +7,12 @@ import { alpacaTimeOrNull } from './parse-values';
 import type { AlpacaTradingApi } from './trading-api';
 import { reportsForUpdate } from './update-reports';
 import type { AlpacaOrder, TradeUpdate } from './wire';
+import type { OrderLookup } from '../../../core/trading/execution/trading-book';
 
 export interface UpdateApplierDeps {
   api: Pick<AlpacaTradingApi, 'getOrder'>;
   links: OrderLinks;
-  orders: () => readonly Order[];
+  orders: OrderLookup;
   replacementOf: (ourId: string) => string | null;
   forgetReplacement: (ourId: string) => void;
   emit: (report: ExecutionReport) => void;
@@ -55,7 +56,7 @@ export class UpdateApplier {
   }
 
   private async resolve(alpaca: AlpacaOrder): Promise<Order | null> {
-    const known = this.deps.links.learn(alpaca, this.deps.orders());
+    const known = this.deps.links.learn(alpaca, this.deps.orders);
     if (known || this.foreign.has(alpaca.id)) return known;
     await this.learnLegs();
     const leg = this.deps.links.ourIdOf(alpaca.id);
@@ -68,14 +69,14 @@ export class UpdateApplier {
 
   /** Fetches open multi-leg entries whose legs are not linked yet (legs carry none of our ids). */
   private async learnLegs(): Promise<void> {
-    const orders = this.deps.orders();
-    const parents = orders.filter((order) => isOpen(order) && expectedLegCount(order) > 0 && this.deps.links.alpacaIdOf(order.id) !== undefined);
+    const { orders } = this.deps;
+    const parents = orders.open().filter((order) => expectedLegCount(order) > 0 && this.deps.links.alpacaIdOf(order.id) !== undefined);
     for (const parent of parents) {
-      const unlinked = orders.some((child) => child.parentId === parent.id && this.deps.links.alpacaIdOf(child.id) === undefined);
+      const unlinked = orders.children(parent.id).some((child) => this.deps.links.alpacaIdOf(child.id) === undefined);
       const alpacaId = this.deps.links.alpacaIdOf(parent.id);
       if (!unlinked || alpacaId === undefined) continue;
       const alpaca = await this.deps.api.getOrder(alpacaId);
-      if (alpaca) this.deps.links.learn(alpaca, this.deps.orders());
+      if (alpaca) this.deps.links.learn(alpaca, this.deps.orders);
     }
   }
 
@@ -104,6 +105,6 @@ export class UpdateApplier {
   }
 
   private find(id: string): Order | undefined {
-    return this.deps.orders().find((order) => order.id === id);
+    return this.deps.orders.get(id);
   }
 }
