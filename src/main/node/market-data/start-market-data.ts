@@ -194,7 +194,7 @@ export async function startMarketData(options: MarketDataOptions): Promise<Marke
   };
 }
 
-/** Every simulated instrument, the watchlist and the chart's symbol stream live. */
+/** Every simulated instrument, the watchlist, the chart's symbol and the symbols in play stream live. */
 function watchedSymbols(settings: Settings, inPlay: readonly string[]): string[] {
   return [...new Set([...SIM_PARAMS.map((instrument) => instrument.symbol), ...settings.watchlist, settings.chart.symbol, ...inPlay])];
 }
