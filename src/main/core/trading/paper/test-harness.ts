@@ -4,6 +4,7 @@ import type { FeedEvent } from '../../ports/market-feed';
 import { marketPhase, sessionFor, tradingDayOf, wallClockToMs } from '../../market-data/calendar';
 import type { ExecutionReport } from '../model/execution-report';
 import type { Order } from '../model/order';
+import { makeOrder } from '../model/test-order';
 import type { PaperInstrument } from './order-checks';
 import { PaperBroker } from './paper-broker';
 
@@ -70,27 +71,12 @@ export interface OrderSpec extends Partial<Omit<Order, 'quantity' | 'limitPrice'
 export function order(spec: OrderSpec = {}): Order {
   const { quantity, limitPrice, stopPrice, trailAmount, trailPercent, trailReference, filledQuantity, averageFillPrice, commission, ...rest } = spec;
   const id = rest.id ?? 'o1';
-  return {
-    id,
+  return makeOrder({
     clientOrderId: `k-${id}`,
-    symbol: 'AAPL',
-    side: 'buy',
-    type: 'market',
-    timeInForce: 'day',
-    orderClass: 'simple',
-    notional: null,
-    extendedHours: false,
-    status: 'pending_new',
-    triggered: false,
-    parentId: null,
-    legRole: null,
-    replaces: null,
-    replacedBy: null,
-    rejection: null,
-    source: 'ui',
     createdAt: et('10:00'),
     updatedAt: et('10:00'),
     ...rest,
+    id,
     quantity: new Decimal(quantity ?? '100') as Quantity,
     limitPrice: d<Price>(limitPrice),
     stopPrice: d<Price>(stopPrice),
@@ -100,7 +86,7 @@ export function order(spec: OrderSpec = {}): Order {
     filledQuantity: new Decimal(filledQuantity ?? '0') as Quantity,
     averageFillPrice: d<Price>(averageFillPrice),
     commission: new Decimal(commission ?? '0') as Money,
-  };
+  });
 }
 
 export function quote(time: number, bid: number, ask: number, bidSize = 1000, askSize = 1000, symbol = 'AAPL'): FeedEvent {
