@@ -67,8 +67,8 @@ export class AlpacaTradeStream {
       },
       onText: (text) => this.onFrame(text),
       onClose: (code) => this.onClose(code),
-      ...(options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: options.handshakeTimeoutMs }),
-      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+      handshakeTimeoutMs: options.handshakeTimeoutMs,
+      pingIntervalMs: options.pingIntervalMs,
     });
   }
 

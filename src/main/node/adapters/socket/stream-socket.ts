@@ -9,9 +9,9 @@ export interface StreamSocketOptions {
   /** Who is on the other end, for the reasons a connection is dropped: 'Polygon', 'Alpaca'. */
   peer: string;
   /** Time allowed for the socket to open, and again from opening to `loggedIn()`. */
-  handshakeTimeoutMs?: number;
+  handshakeTimeoutMs?: number | undefined;
   /** A ping this often; a peer that answered nothing since the last one is cut off. */
-  pingIntervalMs?: number;
+  pingIntervalMs?: number | undefined;
   /** Counters the socket keeps for its owner. */
   stats: { frames: number; connects: number };
   /** A connection is about to open, the first or a reconnect. */

@@ -86,8 +86,8 @@ export class AlpacaDataStreamClient {
       },
       onText: (text) => parseDataFrame(text, this.frameSink),
       onClose: (code) => this.onClose(code),
-      ...(options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: options.handshakeTimeoutMs }),
-      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+      handshakeTimeoutMs: options.handshakeTimeoutMs,
+      pingIntervalMs: options.pingIntervalMs,
     });
   }
 
